@@ -1,0 +1,42 @@
+/**
+ * The registry of "shop data erasers": for every Prisma model that holds a
+ * shop's data, how to erase all of it (shop/redact, 48 h after uninstall) and,
+ * where the model holds customer data, how to find and erase one customer's
+ * (customers/data_request, customers/redact). A test reads Prisma's DMMF and
+ * fails if any model with a `shop` field is missing here.
+ */
+import type { Prisma, PrismaClient } from '@prisma/client';
+
+export interface CustomerRef {
+  /** Numeric customer id as Shopify sends it in compliance payloads. */
+  id: string;
+  email?: string | null;
+  phone?: string | null;
+}
+
+type Tx = Prisma.TransactionClient | PrismaClient;
+
+export interface ShopDataEraser {
+  model: Prisma.ModelName;
+  /** Deletes every row of the shop; returns how many. */
+  eraseShop(tx: Tx, shop: string): Promise<number>;
+  /** Counts a customer's rows (data request). Absent: the model holds no customer data. */
+  findCustomer?(tx: Tx, shop: string, customer: CustomerRef): Promise<number>;
+  /** Deletes or anonymises a customer's rows; returns how many. */
+  eraseCustomer?(tx: Tx, shop: string, customer: CustomerRef): Promise<number>;
+}
+
+export const SHOP_DATA_ERASERS: ShopDataEraser[] = [
+  {
+    // Staff sessions; no customer data.
+    model: 'Session',
+    eraseShop: async (tx, shop) => (await tx.session.deleteMany({ where: { shop } })).count,
+  },
+  {
+    // The record of compliance requests keeps only a customer id.
+    model: 'ComplianceRequest',
+    eraseShop: async (tx, shop) => (await tx.complianceRequest.deleteMany({ where: { shop } })).count,
+    findCustomer: async (tx, shop, customer) =>
+      tx.complianceRequest.count({ where: { shop, customerId: customer.id } }),
+  },
+];

@@ -1,0 +1,24 @@
+/**
+ * Development and tests only: send the Shopify library's HTTP (token
+ * exchange, the gateway's Admin API calls) to the local devstore instead of
+ * https://<shop>. Start-up refuses DEVSTORE_URL in production.
+ *   https://<shop>/admin/api/2026-10/graphql.json
+ *     → <DEVSTORE_URL>/shops/<shop>/admin/api/2026-10/graphql.json
+ */
+import { abstractFetch, setAbstractFetchFunc } from '@shopify/shopify-api/runtime';
+
+export function devstoreUrlFor(devstoreUrl: string, original: string): string {
+  const url = new URL(original);
+  const base = devstoreUrl.replace(/\/$/, '');
+  return `${base}/shops/${url.host}${url.pathname}${url.search}`;
+}
+
+export function routeShopifyToDevstore(devstoreUrl: string): void {
+  const platformFetch = abstractFetch;
+  setAbstractFetchFunc((input, init) => {
+    const original = input instanceof Request ? input.url : String(input);
+    if (!original.startsWith('https://')) return platformFetch(input, init);
+    const target = devstoreUrlFor(devstoreUrl, original);
+    return input instanceof Request ? platformFetch(new Request(target, input), init) : platformFetch(target, init);
+  });
+}

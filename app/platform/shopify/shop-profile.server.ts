@@ -1,0 +1,51 @@
+/**
+ * The shop's identity, currency and time zone: every area formats money and
+ * dates with them.
+ */
+import type { AdminGateway } from './admin-gateway.server.ts';
+
+export const SHOP_PROFILE_QUERY = `#graphql
+  query ShopProfile {
+    shop {
+      name
+      myshopifyDomain
+      currencyCode
+      ianaTimezone
+      plan {
+        publicDisplayName
+        partnerDevelopment
+        shopifyPlus
+      }
+      primaryDomain {
+        host
+        url
+        sslEnabled
+      }
+    }
+  }
+`;
+
+export interface ShopProfile {
+  name: string;
+  myshopifyDomain: string;
+  currencyCode: string;
+  timeZone: string;
+  plan: string;
+  primaryDomain: { host: string; url: string; sslEnabled: boolean };
+}
+
+export async function readShopProfile(gateway: AdminGateway): Promise<ShopProfile> {
+  const { shop } = await gateway.request(SHOP_PROFILE_QUERY);
+  return {
+    name: shop.name,
+    myshopifyDomain: shop.myshopifyDomain,
+    currencyCode: shop.currencyCode,
+    timeZone: shop.ianaTimezone,
+    plan: shop.plan.publicDisplayName,
+    primaryDomain: {
+      host: shop.primaryDomain.host,
+      url: String(shop.primaryDomain.url),
+      sslEnabled: shop.primaryDomain.sslEnabled,
+    },
+  };
+}

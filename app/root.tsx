@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import { useMemo } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { createI18n, DEFAULT_LOCALE, resolveLocale, type Locale } from './i18n/i18n';
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  return { locale: resolveLocale(request) };
+};
+
+// The locale comes with the document load from Shopify admin; keep it across navigations.
+export const shouldRevalidate = () => false;
+
+export function useLocale(): Locale {
+  return useRouteLoaderData<typeof loader>('root')?.locale ?? DEFAULT_LOCALE;
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const locale = useLocale();
+  const i18n = useMemo(() => createI18n(locale), [locale]);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <link rel="preconnect" href="https://cdn.shopify.com/" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function Root() {
+  return <Outlet />;
+}
+
+/** Last resort, outside Polaris: areas and the app frame have their own boundaries. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const i18n = createI18n(DEFAULT_LOCALE);
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <main style={{ fontFamily: 'system-ui, sans-serif', padding: '2rem' }}>
+      <h1>{i18n.t('errors.title')}</h1>
+      <p>{notFound ? i18n.t('errors.notFound') : i18n.t('errors.unexpected')}</p>
+    </main>
+  );
+}

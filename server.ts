@@ -1,0 +1,87 @@
+/**
+ * Steward's HTTP server (development and production).
+ * 1. Opens the embedded database (PGlite, data/pglite) unless DATABASE_URL
+ *    names a PostgreSQL server, and serves it on loopback in this process.
+ * 2. Serves the Remix app with Express: Vite middleware with hot reload in
+ *    development, the built app in production.
+ * 3. Gives every request an id (X-Request-Id), carried into every log line.
+ * Run it with `npm run dev` or `npm start`; the environment is checked first.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { createRequestHandler } from '@remix-run/express';
+import type { ServerBuild } from '@remix-run/node';
+import compression from 'compression';
+import express from 'express';
+import { defaultDataDir, isEmbeddedUrl, openEmbeddedDatabase } from './app/platform/db/embedded.server.ts';
+import { parseEnv, type Env } from './app/platform/env/parse-env.ts';
+import { logger, requestContext } from './app/platform/logging/logger.server.ts';
+
+const production = process.env.NODE_ENV === 'production';
+
+function checkedEnv(): Env {
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
+const env = checkedEnv();
+
+const embedded = isEmbeddedUrl(env.DATABASE_URL)
+  ? await openEmbeddedDatabase({ dataDir: defaultDataDir() }).catch((error: Error) => {
+      console.error(error.message);
+      process.exit(1);
+    })
+  : undefined;
+if (embedded) process.env.DATABASE_URL = embedded.url;
+
+const vite = production
+  ? undefined
+  : await import('vite').then((module) => module.createServer({ server: { middlewareMode: true } }));
+
+const app = express();
+app.disable('x-powered-by');
+app.use(compression());
+
+app.use((req, res, next) => {
+  const incoming = req.get('X-Request-Id');
+  const requestId = incoming && /^[A-Za-z0-9-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+  res.setHeader('X-Request-Id', requestId);
+  const started = performance.now();
+  res.on('finish', () => {
+    logger.info(
+      { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  });
+  requestContext.run({ requestId }, next);
+});
+
+if (vite) {
+  app.use(vite.middlewares);
+} else {
+  app.use('/assets', express.static(path.resolve('build/client/assets'), { immutable: true, maxAge: '1y' }));
+  app.use(express.static(path.resolve('build/client'), { maxAge: '1h' }));
+}
+
+const build = vite
+  ? () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+  : ((await import(path.resolve('build/server/index.js'))) as ServerBuild);
+
+app.all('*', createRequestHandler({ build, mode: production ? 'production' : 'development' }));
+
+const server = app.listen(env.PORT, () => {
+  logger.info({ port: env.PORT, database: embedded ? 'embedded PGlite' : 'PostgreSQL' }, 'Steward is listening');
+});
+
+async function shutdown(signal: string) {
+  logger.info({ signal }, 'Shutting down');
+  server.close();
+  await vite?.close();
+  await embedded?.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

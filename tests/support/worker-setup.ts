@@ -1,0 +1,59 @@
+/**
+ * Runs in every test worker before its test files:
+ * - a database of its own (a PGlite copy of the migrated dump, served on
+ *   loopback; or a PostgreSQL database cloned from the migrated template),
+ *   exposed as DATABASE_URL before any app module loads;
+ * - the test environment;
+ * - an unexpected console.error fails the test that caused it.
+ */
+import fs from 'node:fs';
+import pg from 'pg';
+import { afterEach, inject } from 'vitest';
+import { openEmbeddedDatabase } from '../../app/platform/db/embedded.server';
+import { TEST_ENV } from './test-env';
+
+Object.assign(process.env, TEST_ENV);
+
+const DB_KEY = Symbol.for('steward.testDatabase');
+type WithDb = typeof globalThis & { [DB_KEY]?: Promise<string> };
+const holder = globalThis as WithDb;
+
+async function cloneTemplate(templateUrl: string): Promise<string> {
+  const template = new URL(templateUrl);
+  const name = `${template.pathname.slice(1)}_w${process.env.VITEST_POOL_ID ?? '0'}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: templateUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template.pathname.slice(1)}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(templateUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function openWorkerDatabase(): Promise<string> {
+  const template = process.env.TEST_POSTGRES_TEMPLATE_URL;
+  if (template) return cloneTemplate(template);
+  const dump = fs.readFileSync(inject('testDatabaseDump'));
+  const database = await openEmbeddedDatabase({ loadDataDir: new Blob([dump]) });
+  return database.url;
+}
+
+process.env.DATABASE_URL = await (holder[DB_KEY] ??= openWorkerDatabase());
+
+const unexpectedConsoleErrors: unknown[][] = [];
+const consoleError = console.error.bind(console);
+console.error = (...args: unknown[]) => {
+  unexpectedConsoleErrors.push(args);
+  consoleError(...args);
+};
+
+afterEach(() => {
+  if (unexpectedConsoleErrors.length > 0) {
+    const calls = unexpectedConsoleErrors.splice(0);
+    throw new Error(`console.error was called during this test:\n${calls.map((c) => c.map(String).join(' ')).join('\n')}`);
+  }
+});

@@ -1,0 +1,22 @@
+import { vitePlugin as remix } from '@remix-run/dev';
+import { defineConfig } from 'vite';
+import remixConfig from './remix.config.js';
+
+declare module '@remix-run/node' {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export default defineConfig(({ isSsrBuild }) => ({
+  // The test runner (vitest.config.ts) imports app modules without the Remix plugin.
+  plugins: process.env.VITEST ? [] : [remix(remixConfig)],
+  resolve: { alias: { '~': new URL('./app', import.meta.url).pathname } },
+  server: {
+    // Shopify admin loads the app through a tunnel or the devstore shell.
+    allowedHosts: true,
+    hmr: process.env.STEWARD_HMR_PORT ? { port: Number(process.env.STEWARD_HMR_PORT) } : undefined,
+  },
+  build: { assetsInlineLimit: 0, target: isSsrBuild ? 'node22' : 'es2022' },
+  optimizeDeps: { include: ['@shopify/app-bridge-react', '@shopify/polaris'] },
+}));
