@@ -7,7 +7,7 @@ import { API_VERSION } from './app/platform/shopify/api-version.ts';
 import { adminSchemaJsonFile } from './app/platform/shopify/admin-schema.ts';
 
 const schema = adminSchemaJsonFile(API_VERSION);
-const documents = ['./app/**/*.{ts,tsx}', '!./app/types/**'];
+const documents = ['./app/**/*.{ts,tsx}', '!./app/types/**', '!./app/**/*.test.{ts,tsx}'];
 
 export default {
   schema,

@@ -47,6 +47,7 @@ export function createI18n(locale: Locale): I18n {
     initImmediate: false,
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
+    showSupportNotice: false,
   });
   return instance;
 }

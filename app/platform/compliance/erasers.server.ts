@@ -33,10 +33,9 @@ export const SHOP_DATA_ERASERS: ShopDataEraser[] = [
     eraseShop: async (tx, shop) => (await tx.session.deleteMany({ where: { shop } })).count,
   },
   {
-    // The record of compliance requests keeps only a customer id.
+    // The record of compliance requests themselves: a customer id and counts,
+    // kept as proof that a request was carried out, erased with the shop.
     model: 'ComplianceRequest',
     eraseShop: async (tx, shop) => (await tx.complianceRequest.deleteMany({ where: { shop } })).count,
-    findCustomer: async (tx, shop, customer) =>
-      tx.complianceRequest.count({ where: { shop, customerId: customer.id } }),
   },
 ];
