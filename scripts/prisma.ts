@@ -15,7 +15,8 @@ const prismaCli = require.resolve('prisma/build/index.js');
 
 export async function runPrisma(args: string[], options: { needsDatabase?: boolean } = {}): Promise<void> {
   const configured = process.env.DATABASE_URL;
-  const needsDatabase = options.needsDatabase ?? !['generate', 'validate', 'format'].some((c) => args.join(' ').startsWith(c));
+  const needsDatabase =
+    options.needsDatabase ?? !['generate', 'validate', 'format'].some((c) => args.join(' ').startsWith(c));
   let database: Awaited<ReturnType<typeof connectOrOpen>> | undefined;
   let url = configured ?? EMBEDDED_DATABASE_URL;
   if (isEmbeddedUrl(configured) && needsDatabase) {

@@ -15,7 +15,9 @@ describe('i18n', () => {
 
   it('picks the merchant admin locale Shopify passes, then Accept-Language, then English', () => {
     const request = (query: string, acceptLanguage?: string) =>
-      new Request(`https://app.example/app${query}`, { headers: acceptLanguage ? { 'Accept-Language': acceptLanguage } : {} });
+      new Request(`https://app.example/app${query}`, {
+        headers: acceptLanguage ? { 'Accept-Language': acceptLanguage } : {},
+      });
     expect(resolveLocale(request('?locale=fr-CA', 'en-US'))).toBe('fr');
     expect(resolveLocale(request('?locale=ja', 'de;q=0.9, fr;q=0.8'))).toBe('fr');
     expect(resolveLocale(request('', 'en;q=0.5, fr;q=0.9'))).toBe('fr');

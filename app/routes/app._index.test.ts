@@ -17,7 +17,14 @@ const { SCOPES } = process.env;
 
 beforeAll(async () => {
   await sessionStorage.storeSession(
-    new Session({ id: `offline_${TEST_SHOP}`, shop: TEST_SHOP, state: 'installed', isOnline: false, scope: SCOPES, accessToken: 'shpat_today_token' }),
+    new Session({
+      id: `offline_${TEST_SHOP}`,
+      shop: TEST_SHOP,
+      state: 'installed',
+      isOnline: false,
+      scope: SCOPES,
+      accessToken: 'shpat_today_token',
+    }),
   );
 });
 afterAll(() => api.close());

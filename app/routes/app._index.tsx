@@ -2,7 +2,16 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { isRouteErrorResponse, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
 import { TitleBar } from '@shopify/app-bridge-react';
-import { Banner, BlockStack, Layout, Page, SkeletonBodyText, SkeletonDisplayText, SkeletonPage, Card } from '@shopify/polaris';
+import {
+  Banner,
+  BlockStack,
+  Layout,
+  Page,
+  SkeletonBodyText,
+  SkeletonDisplayText,
+  SkeletonPage,
+  Card,
+} from '@shopify/polaris';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createFormatter } from '~/i18n/format';
@@ -65,7 +74,8 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message = status === 404 ? 'errors.notFound' : status === 503 ? 'errors.shopifyUnavailable' : 'errors.unexpected';
+  const message =
+    status === 404 ? 'errors.notFound' : status === 503 ? 'errors.shopifyUnavailable' : 'errors.unexpected';
   return (
     <Page>
       <TitleBar title={t('today.title')} />

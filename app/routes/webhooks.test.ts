@@ -10,7 +10,14 @@ import { action } from './webhooks';
 
 async function install(shop: string, scope = 'read_products') {
   await sessionStorage.storeSession(
-    new Session({ id: `offline_${shop}`, shop, state: 'installed', isOnline: false, scope, accessToken: 'shpat_webhook_test' }),
+    new Session({
+      id: `offline_${shop}`,
+      shop,
+      state: 'installed',
+      isOnline: false,
+      scope,
+      accessToken: 'shpat_webhook_test',
+    }),
   );
 }
 
@@ -23,7 +30,10 @@ describe('webhooks', () => {
   it('accepts app/uninstalled with a correct HMAC and removes the shop’s sessions only', async () => {
     await install('leaving.myshopify.com');
     await install('staying.myshopify.com');
-    const response = await deliver('app/uninstalled', 'leaving.myshopify.com', { id: 1, domain: 'leaving.myshopify.com' });
+    const response = await deliver('app/uninstalled', 'leaving.myshopify.com', {
+      id: 1,
+      domain: 'leaving.myshopify.com',
+    });
     expect(response.status).toBe(200);
     expect(await prisma.session.count({ where: { shop: 'leaving.myshopify.com' } })).toBe(0);
     expect(await prisma.session.count({ where: { shop: 'staying.myshopify.com' } })).toBe(1);
@@ -57,8 +67,18 @@ describe('webhooks', () => {
     const shop = 'compliance.myshopify.com';
     await install(shop);
     const customer = { id: 207119551, email: 'bob@example.com', phone: '+16136120707' };
-    const request = await deliver('customers/data_request', shop, { shop_id: 9, shop_domain: shop, customer, orders_requested: [1] }, { webhookId: 'dr-1' });
-    const redact = await deliver('customers/redact', shop, { shop_id: 9, shop_domain: shop, customer, orders_to_redact: [1] }, { webhookId: 'cr-1' });
+    const request = await deliver(
+      'customers/data_request',
+      shop,
+      { shop_id: 9, shop_domain: shop, customer, orders_requested: [1] },
+      { webhookId: 'dr-1' },
+    );
+    const redact = await deliver(
+      'customers/redact',
+      shop,
+      { shop_id: 9, shop_domain: shop, customer, orders_to_redact: [1] },
+      { webhookId: 'cr-1' },
+    );
     expect([request.status, redact.status]).toEqual([200, 200]);
     const done = await prisma.complianceRequest.findMany({ where: { shop }, orderBy: { topic: 'asc' } });
     expect(done.map((row) => [row.topic, row.customerId, Boolean(row.completedAt)])).toEqual([

@@ -45,9 +45,12 @@ describe(`Admin GraphQL documents against ${API_VERSION}`, () => {
     expect(documents.map((document) => document.file)).toContain('app/platform/shopify/shop-profile.server.ts');
   });
 
-  it.each(documents.map((document) => [document.file, document.body]))('%s validates, no deprecated fields', (_file, body) => {
-    expect(problems(body)).toEqual([]);
-  });
+  it.each(documents.map((document) => [document.file, document.body]))(
+    '%s validates, no deprecated fields',
+    (_file, body) => {
+      expect(problems(body)).toEqual([]);
+    },
+  );
 
   it('would refuse a deprecated field or an unknown one', () => {
     expect(problems('query { products(first: 1) { nodes { id images(first: 1) { nodes { url } } } } }')).toEqual([

@@ -18,9 +18,15 @@ describe('configuration', () => {
     expect(fs.readFileSync('.graphqlrc.ts', 'utf8')).toContain('adminSchemaJsonFile(API_VERSION)');
     // No other file spells a version out.
     const offenders = ['app', 'scripts', 'server.ts']
-      .flatMap((entry) => (fs.statSync(entry).isDirectory() ? fs.readdirSync(entry, { recursive: true }).map((f) => `${entry}/${String(f)}`) : [entry]))
+      .flatMap((entry) =>
+        fs.statSync(entry).isDirectory()
+          ? fs.readdirSync(entry, { recursive: true }).map((f) => `${entry}/${String(f)}`)
+          : [entry],
+      )
       .filter((file) => /\.(ts|tsx)$/.test(file) && fs.statSync(file).isFile() && !file.startsWith('app/types/'))
-      .filter((file) => /\b20\d\d-(01|04|07|10)\b/.test(fs.readFileSync(file, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')))
+      .filter((file) =>
+        /\b20\d\d-(01|04|07|10)\b/.test(fs.readFileSync(file, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')),
+      )
       .filter((file) => !file.endsWith('.test.ts'));
     expect(offenders).toEqual([]);
   });

@@ -44,7 +44,13 @@ export async function startFakeAdminApi(shops: Record<string, FakeShop>): Promis
       return send(401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
     }
     const { query, variables } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
-    const result = await graphql({ schema, source: query, variableValues: variables, rootValue: { shop: shop.shop }, fieldResolver: strictResolver });
+    const result = await graphql({
+      schema,
+      source: query,
+      variableValues: variables,
+      rootValue: { shop: shop.shop },
+      fieldResolver: strictResolver,
+    });
     send(200, result);
   });
   return Object.assign(server, { requests });

@@ -11,7 +11,12 @@ export const BROWSER_UA =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 export async function sessionToken(shop: string, options: { secret?: string; overrides?: Partial<JwtPayload> } = {}) {
-  const { token } = await getJwt(shop.replace('.myshopify.com', ''), API_KEY, options.secret ?? API_SECRET_KEY, options.overrides);
+  const { token } = await getJwt(
+    shop.replace('.myshopify.com', ''),
+    API_KEY,
+    options.secret ?? API_SECRET_KEY,
+    options.overrides,
+  );
   return token;
 }
 
@@ -21,7 +26,12 @@ export function bearerRequest(path: string, token: string): Request {
 }
 
 /** A document load inside Shopify admin: embedded=1, shop, host and id_token in the URL. */
-export function documentRequest(path: string, shop: string, token: string, extra: Record<string, string> = {}): Request {
+export function documentRequest(
+  path: string,
+  shop: string,
+  token: string,
+  extra: Record<string, string> = {},
+): Request {
   const params = new URLSearchParams({ embedded: '1', shop, host: BASE64_HOST, id_token: token, ...extra });
   return new Request(`${APP_URL}${path}?${params}`, { headers: { 'User-Agent': BROWSER_UA } });
 }
@@ -48,7 +58,10 @@ export function webhookRequest(
 }
 
 /** Calls a loader or action the way Remix does, returning a thrown Response as the result. */
-export async function call<T>(fn: (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<T>, request: Request): Promise<T | Response> {
+export async function call<T>(
+  fn: (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<T>,
+  request: Request,
+): Promise<T | Response> {
   try {
     return await fn({ request, params: {}, context: {} });
   } catch (thrown) {

@@ -19,13 +19,24 @@ type WithDb = typeof globalThis & { [DB_KEY]?: Promise<string> };
 const holder = globalThis as WithDb;
 
 async function cloneTemplate(templateUrl: string): Promise<string> {
-  const template = new URL(templateUrl);
-  const name = `${template.pathname.slice(1)}_w${process.env.VITEST_POOL_ID ?? '0'}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: templateUrl });
+  const templateName = new URL(templateUrl).pathname.slice(1);
+  const name = `${templateName}_w${process.env.VITEST_POOL_ID ?? '0'}_${process.pid}`;
+  const maintenance = new URL(templateUrl);
+  maintenance.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: maintenance.toString() });
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template.pathname.slice(1)}"`);
+    // Two workers cloning the same template at once collide ("being accessed by other users").
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName}"`);
+        break;
+      } catch (error) {
+        if (attempt >= 20 || !/being accessed by other users/.test((error as Error).message)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
   } finally {
     await admin.end();
   }
@@ -54,6 +65,8 @@ console.error = (...args: unknown[]) => {
 afterEach(() => {
   if (unexpectedConsoleErrors.length > 0) {
     const calls = unexpectedConsoleErrors.splice(0);
-    throw new Error(`console.error was called during this test:\n${calls.map((c) => c.map(String).join(' ')).join('\n')}`);
+    throw new Error(
+      `console.error was called during this test:\n${calls.map((c) => c.map(String).join(' ')).join('\n')}`,
+    );
   }
 });

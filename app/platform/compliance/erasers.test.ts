@@ -19,7 +19,9 @@ describe('shop data erasers', () => {
     const [gone, kept] = ['redacted-shop.myshopify.com', 'neighbour-shop.myshopify.com'];
     for (const shop of [gone, kept]) {
       await prisma.session.create({ data: { id: `offline_${shop}`, shop, state: 's', accessToken: 'enc:v1:x:a.b.c' } });
-      await prisma.complianceRequest.create({ data: { shop, topic: 'customers/data_request', webhookId: `w-${shop}`, customerId: '7' } });
+      await prisma.complianceRequest.create({
+        data: { shop, topic: 'customers/data_request', webhookId: `w-${shop}`, customerId: '7' },
+      });
     }
     const counts = await shopRedact(prisma, gone);
     expect(counts).toEqual({ Session: 1, ComplianceRequest: 1 });

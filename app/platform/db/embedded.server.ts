@@ -34,7 +34,7 @@ export class DataDirInUseError extends Error {
     super(
       `The embedded database ${dataDir} is already open in process ${pid}. ` +
         'PGlite allows one owner per data directory: stop that process, or connect ' +
-        "through it (it serves the database on the port in its lock file).",
+        'through it (it serves the database on the port in its lock file).',
     );
     this.name = 'DataDirInUseError';
     this.pid = pid;
@@ -126,7 +126,9 @@ export async function openEmbeddedDatabase(options: OpenOptions = {}): Promise<E
   let db: PGlite | undefined;
   try {
     if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-    db = await PGlite.create(dataDir ? { dataDir, loadDataDir: options.loadDataDir } : { loadDataDir: options.loadDataDir });
+    db = await PGlite.create(
+      dataDir ? { dataDir, loadDataDir: options.loadDataDir } : { loadDataDir: options.loadDataDir },
+    );
     const server = new PGLiteSocketServer({
       db,
       host: '127.0.0.1',

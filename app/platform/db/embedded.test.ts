@@ -13,7 +13,9 @@ afterEach(() => {
 
 /** Another process that owns `dataDir`, as a running Steward would. */
 async function ownerProcess(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['tests/support/hold-embedded-db.ts', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['tests/support/hold-embedded-db.ts', dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(child);
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {

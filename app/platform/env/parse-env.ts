@@ -16,8 +16,10 @@ export const envSchema = z
     SHOPIFY_API_KEY: required("the app's client id").min(1),
     SHOPIFY_API_SECRET: required("the app's client secret").min(16, 'must be the client secret (16+ characters)'),
     SHOPIFY_APP_URL: required('the public URL of the app').url('must be the public URL of the app'),
-    SCOPES: required('the access scopes, as in shopify.app.toml')
-      .regex(/^[a-z_]+(,[a-z_]+)*$/, 'must be a comma-separated list of access scopes'),
+    SCOPES: required('the access scopes, as in shopify.app.toml').regex(
+      /^[a-z_]+(,[a-z_]+)*$/,
+      'must be a comma-separated list of access scopes',
+    ),
     /**
      * Keys for access tokens at rest: `id:base64key[,id:base64key…]`, each key
      * 32 bytes. The first encrypts; all decrypt, so keys can rotate.
@@ -28,9 +30,7 @@ export const envSchema = z
       })
       .refine(
         (value) =>
-          value
-            .split(',')
-            .every((entry) => Buffer.from(entry.trim().split(':')[1] ?? '', 'base64').length === 32),
+          value.split(',').every((entry) => Buffer.from(entry.trim().split(':')[1] ?? '', 'base64').length === 32),
         { message: 'every key must decode from base64 to exactly 32 bytes' },
       ),
     /** A real PostgreSQL server; without it the embedded PGlite database is used. */
@@ -77,4 +77,3 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (!result.success) throw new EnvError(result.error.issues);
   return result.data;
 }
-

@@ -22,7 +22,10 @@ const SECRET = 'testApiSecretKey';
 describe('logging', () => {
   it('never lets a token, secret or customer e-mail reach a log line', () => {
     const { logger, lines } = capture();
-    logger.info({ accessToken: ACCESS_TOKEN, session: { refreshToken: REFRESH_TOKEN, shop: 'a.myshopify.com' } }, 'stored');
+    logger.info(
+      { accessToken: ACCESS_TOKEN, session: { refreshToken: REFRESH_TOKEN, shop: 'a.myshopify.com' } },
+      'stored',
+    );
     logger.warn({ headers: { authorization: `Bearer ${JWT}` }, apiSecret: SECRET }, 'headers');
     logger.info({ customer: { email: EMAIL, id: 42 } }, 'customer');
     logger.info(`token ${ACCESS_TOKEN} for ${EMAIL} via ${JWT}`);

@@ -5,7 +5,8 @@
  */
 export const REDACTED = '[redacted]';
 
-const SENSITIVE_KEY = /token|secret|password|passwd|authorization|cookie|hmac|signature|api[-_]?key|email|e-mail|phone|credential|private/i;
+const SENSITIVE_KEY =
+  /token|secret|password|passwd|authorization|cookie|hmac|signature|api[-_]?key|email|e-mail|phone|credential|private/i;
 
 const SENSITIVE_TEXT: RegExp[] = [
   /\bshp(?:at|ua|ca|pa|ss|rt)_[A-Za-z0-9]+/g, // Shopify access and refresh tokens

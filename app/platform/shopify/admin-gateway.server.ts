@@ -99,14 +99,7 @@ export function throttleWait(cost: QueryCost | undefined, fallbackMs: number): n
 }
 
 export function createAdminGateway(options: AdminGatewayOptions): AdminGateway {
-  const {
-    shop,
-    accessToken,
-    sleep = realSleep,
-    maxAttempts = 6,
-    backoffBaseMs = 500,
-    maxBackoffMs = 20_000,
-  } = options;
+  const { shop, accessToken, sleep = realSleep, maxAttempts = 6, backoffBaseMs = 500, maxBackoffMs = 20_000 } = options;
   const fetchFn = options.fetch ?? ((...args: Parameters<typeof abstractFetch>) => abstractFetch(...args));
   const log = (options.logger ?? defaultLogger).child({ component: 'admin-gateway', shop });
   const url = `https://${shop}/admin/api/${API_VERSION}/graphql.json`;

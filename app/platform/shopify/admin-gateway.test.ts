@@ -20,7 +20,11 @@ afterEach(async () => {
 async function scriptedShopify(replies: Reply[]) {
   const seen: { url: string; token: string | undefined; body: unknown }[] = [];
   server = await startServer(async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    seen.push({ url: req.url ?? '', token: req.headers['x-shopify-access-token'] as string, body: JSON.parse(await readBody(req)) });
+    seen.push({
+      url: req.url ?? '',
+      token: req.headers['x-shopify-access-token'] as string,
+      body: JSON.parse(await readBody(req)),
+    });
     const reply = replies[Math.min(seen.length - 1, replies.length - 1)] as Reply;
     res.writeHead(reply.status ?? 200, { 'Content-Type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.body ?? {}));
@@ -41,7 +45,12 @@ async function scriptedShopify(replies: Reply[]) {
 
 const throttled = (currentlyAvailable: number, requested = 102) => ({
   body: {
-    errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }],
+    errors: [
+      {
+        message: 'Throttled',
+        extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' },
+      },
+    ],
     extensions: {
       cost: {
         requestedQueryCost: requested,
@@ -57,7 +66,9 @@ describe('Admin API gateway', () => {
   it('posts the document to the versioned endpoint with the access token', async () => {
     const { gateway, seen } = await scriptedShopify([ok]);
     await expect(gateway.request(QUERY)).resolves.toEqual({ shop: { name: 'Gateway Shop' } });
-    expect(seen).toEqual([{ url: `/admin/api/${API_VERSION}/graphql.json`, token: 'shpat_secret', body: { query: QUERY, variables: {} } }]);
+    expect(seen).toEqual([
+      { url: `/admin/api/${API_VERSION}/graphql.json`, token: 'shpat_secret', body: { query: QUERY, variables: {} } },
+    ]);
   });
 
   it('retries THROTTLED (HTTP 200) after waiting for the points it needs', async () => {
@@ -89,12 +100,16 @@ describe('Admin API gateway', () => {
   });
 
   it('does not retry GraphQL errors or 4xx, and raises typed errors', async () => {
-    const graphql = await scriptedShopify([{ body: { errors: [{ message: "Field 'nope' doesn't exist on type 'Shop'" }] } }]);
+    const graphql = await scriptedShopify([
+      { body: { errors: [{ message: "Field 'nope' doesn't exist on type 'Shop'" }] } },
+    ]);
     await expect(graphql.gateway.request(QUERY)).rejects.toBeInstanceOf(AdminGraphqlError);
     expect(graphql.seen).toHaveLength(1);
     await server?.close();
 
-    const unauthorized = await scriptedShopify([{ status: 401, body: { errors: '[API] Invalid API key or access token' } }]);
+    const unauthorized = await scriptedShopify([
+      { status: 401, body: { errors: '[API] Invalid API key or access token' } },
+    ]);
     const error = await unauthorized.gateway.request(QUERY).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AdminHttpError);
     expect((error as AdminHttpError).status).toBe(401);
@@ -103,10 +118,23 @@ describe('Admin API gateway', () => {
 
   it('turns userErrors into AdminUserErrors naming the fields', async () => {
     const { gateway } = await scriptedShopify([
-      { body: { data: { productUpdate: { product: null, userErrors: [{ field: ['input', 'title'], message: "Title can't be blank" }] } } } },
+      {
+        body: {
+          data: {
+            productUpdate: {
+              product: null,
+              userErrors: [{ field: ['input', 'title'], message: "Title can't be blank" }],
+            },
+          },
+        },
+      },
     ]);
     const error = await gateway
-      .mutate('#graphql\n mutation Probe { productUpdate { userErrors { field message } } }', {}, (data) => (data as { productUpdate: { userErrors: { field: string[]; message: string }[] } }).productUpdate)
+      .mutate(
+        '#graphql\n mutation Probe { productUpdate { userErrors { field message } } }',
+        {},
+        (data) => (data as { productUpdate: { userErrors: { field: string[]; message: string }[] } }).productUpdate,
+      )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AdminUserErrors);
     expect((error as Error).message).toContain("input.title: Title can't be blank");

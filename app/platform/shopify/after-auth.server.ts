@@ -11,7 +11,10 @@ export type AfterAuthTask = { name: string; run(session: Session): Promise<void>
 export const AFTER_AUTH_TASKS: AfterAuthTask[] = [];
 
 export async function runAfterAuth(session: Session, tasks: AfterAuthTask[] = AFTER_AUTH_TASKS): Promise<void> {
-  logger.info({ shop: session.shop, scope: session.scope, tasks: tasks.map((task) => task.name) }, 'Shop authenticated');
+  logger.info(
+    { shop: session.shop, scope: session.scope, tasks: tasks.map((task) => task.name) },
+    'Shop authenticated',
+  );
   for (const task of tasks) {
     await task.run(session);
   }

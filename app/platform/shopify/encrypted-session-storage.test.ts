@@ -28,7 +28,9 @@ describe('sessions at rest', () => {
 
     const rows = await prisma.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "Session" WHERE shop = ${shop}`;
     expect(rows).toHaveLength(1);
-    const everything = JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+    const everything = JSON.stringify(rows, (_key, value: unknown) =>
+      typeof value === 'bigint' ? value.toString() : value,
+    );
     expect(everything).not.toContain(ACCESS_TOKEN);
     expect(everything).not.toContain(REFRESH_TOKEN);
     expect(rows[0]?.accessToken).toMatch(/^enc:v1:test2:/);
@@ -45,7 +47,14 @@ describe('sessions at rest', () => {
     const shop = 'rotated-shop.myshopify.com';
     const oldKeyOnly = createTokenCipher(`test1:${Buffer.alloc(32, 1).toString('base64')}`);
     await prisma.session.create({
-      data: { id: `offline_${shop}`, shop, state: 's', isOnline: false, scope: 'read_products', accessToken: oldKeyOnly.encrypt(ACCESS_TOKEN) },
+      data: {
+        id: `offline_${shop}`,
+        shop,
+        state: 's',
+        isOnline: false,
+        scope: 'read_products',
+        accessToken: oldKeyOnly.encrypt(ACCESS_TOKEN),
+      },
     });
     const loaded = await sessionStorage.loadSession(`offline_${shop}`);
     expect(loaded?.accessToken).toBe(ACCESS_TOKEN);
