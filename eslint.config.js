@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['build/', 'node_modules/', 'data/', 'app/types/', 'coverage/', 'test-results/', '.shopify/'] },
+  { ignores: ['build/', 'node_modules/', 'data/', 'app/types/', 'coverage/', 'test-results/', '.shopify/', '.shot/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,7 +15,8 @@ export default defineConfig(({ isSsrBuild }) => ({
   server: {
     // Shopify admin loads the app through a tunnel or the devstore shell.
     allowedHosts: true,
-    hmr: process.env.STEWARD_HMR_PORT ? { port: Number(process.env.STEWARD_HMR_PORT) } : undefined,
+    // The Shopify CLI picks the HMR port when it runs the app (npm run dev:shopify).
+    hmr: process.env.HMR_SERVER_PORT ? { port: Number(process.env.HMR_SERVER_PORT) } : undefined,
   },
   build: { assetsInlineLimit: 0, target: isSsrBuild ? 'node22' : 'es2022' },
   optimizeDeps: { include: ['@shopify/app-bridge-react', '@shopify/polaris'] },
