@@ -11,10 +11,16 @@ import {
 } from '@remix-run/react';
 import { useMemo } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { env } from './env.server';
 import { createI18n, DEFAULT_LOCALE, resolveLocale, type Locale } from './i18n/i18n';
 
+/** Shopify's App Bridge script; it must come first in the <head> of every embedded page. */
+export const APP_BRIDGE_URL = 'https://cdn.shopify.com/shopifycloud/app-bridge.js';
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  return { locale: resolveLocale(request) };
+  const embedded = /^\/app(\/|$)/.test(new URL(request.url).pathname);
+  // The client id is public: App Bridge reads it from this meta tag.
+  return { locale: resolveLocale(request), appBridgeApiKey: embedded ? env.SHOPIFY_API_KEY : null };
 };
 
 // The locale comes with the document load from Shopify admin; keep it across navigations.
@@ -26,13 +32,21 @@ export function useLocale(): Locale {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const locale = useLocale();
+  const appBridgeApiKey = useRouteLoaderData<typeof loader>('root')?.appBridgeApiKey;
   const i18n = useMemo(() => createI18n(locale), [locale]);
   return (
     <html lang={locale}>
       <head>
+        {appBridgeApiKey ? (
+          <>
+            <meta name="shopify-api-key" content={appBridgeApiKey} />
+            <script src={APP_BRIDGE_URL} />
+          </>
+        ) : null}
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <link rel="preconnect" href="https://cdn.shopify.com/" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <Meta />
         <Links />
       </head>

@@ -23,7 +23,9 @@ export default function App() {
   const locale = useLocale();
   const { t } = useTranslation();
   return (
-    <AppProvider isEmbeddedApp apiKey={apiKey} i18n={POLARIS_TRANSLATIONS[locale]}>
+    // App Bridge is loaded first in <head> by root.tsx (Built for Shopify); the
+    // provider must not inject a second copy into the body.
+    <AppProvider isEmbeddedApp={false} apiKey={apiKey} i18n={POLARIS_TRANSLATIONS[locale]}>
       <NavMenu>
         <Link to="/app" rel="home">
           {t('nav.today')}

@@ -1,8 +1,10 @@
 import type http from 'node:http';
+import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readBody, startServer, type TestServer } from '../../../tests/support/http-server';
 import { createAdminGateway, throttleWait } from './admin-gateway.server';
 import { API_VERSION } from './api-version';
+import { createLogger } from '../logging/logger.server';
 import { AdminGraphqlError, AdminHttpError, AdminRetriesExhaustedError, AdminUserErrors } from './errors';
 
 const SHOP = 'gateway-shop.myshopify.com';
@@ -138,6 +140,35 @@ describe('Admin API gateway', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AdminUserErrors);
     expect((error as Error).message).toContain("input.title: Title can't be blank");
+  });
+
+  it('logs the deprecation Shopify reports in X-Shopify-API-Deprecated-Reason', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({
+      level: 'warn',
+      destination: new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          lines.push(chunk.toString());
+          done();
+        },
+      }),
+    });
+    const reason = 'https://shopify.dev/api/usage/versioning#deprecation-practices';
+    server = await startServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'X-Shopify-API-Deprecated-Reason': reason });
+      res.end(JSON.stringify(ok.body));
+    });
+    const base = server.url;
+    const gateway = createAdminGateway({
+      shop: SHOP,
+      accessToken: 'shpat_secret',
+      fetch: (input, init) => fetch(String(input).replace(`https://${SHOP}`, base), init),
+      logger,
+    });
+    await gateway.request(QUERY);
+    expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ level: 'warn', operation: 'GatewayProbe', deprecation: reason, shop: SHOP }),
+    ]);
   });
 
   it('computes the throttle wait from throttleStatus', () => {
