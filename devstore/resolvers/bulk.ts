@@ -1,0 +1,3 @@
+import type { ResolverModule } from './context';
+
+export const bulk: ResolverModule = {};

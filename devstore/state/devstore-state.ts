@@ -1,0 +1,38 @@
+/** Everything the devstore holds: its shops, the app it serves, issued tokens. */
+import { ShopState } from './shop-state';
+
+export interface AppCredentials {
+  apiKey: string;
+  apiSecret: string;
+  /** Scopes the app asks for (shopify.app.toml); granted on token exchange. */
+  scopes: string[];
+}
+
+export interface AccessTokenRecord {
+  token: string;
+  shop: string;
+  scopes: string[];
+  online: boolean;
+  userId: number | null;
+  expiresAt: number | null;
+  refreshToken: string | null;
+}
+
+export class DevstoreState {
+  readonly shops = new Map<string, ShopState>();
+  readonly tokens = new Map<string, AccessTokenRecord>();
+  readonly app: AppCredentials;
+
+  constructor(app: AppCredentials) {
+    this.app = app;
+  }
+
+  addShop(state: ShopState): ShopState {
+    this.shops.set(state.shop.domain, state);
+    return state;
+  }
+
+  shop(domain: string): ShopState | undefined {
+    return this.shops.get(domain);
+  }
+}
