@@ -50,6 +50,30 @@ describe('webhooks', () => {
     await prisma.session.deleteMany({ where: { shop: 'guarded.myshopify.com' } });
   });
 
+  it('handles a genuine webhook even when the shop’s expired token can no longer be refreshed', async () => {
+    const shop = 'expired-token.myshopify.com';
+    await sessionStorage.storeSession(
+      new Session({
+        id: `offline_${shop}`,
+        shop,
+        state: 'installed',
+        isOnline: false,
+        scope: 'read_products',
+        accessToken: 'shpat_expired',
+        expires: new Date(Date.now() - 3_600_000),
+        refreshToken: 'shprt_refused',
+        refreshTokenExpires: new Date(Date.now() + 3_600_000),
+      }),
+    );
+    const response = await deliver('app/uninstalled', shop, { id: 4, domain: shop });
+    expect(response.status).toBe(200);
+    expect(await prisma.session.count({ where: { shop } })).toBe(0);
+    // …but a forged one for that shop is still refused.
+    await install(shop);
+    expect((await deliver('app/uninstalled', shop, { id: 4 }, { hmac: 'Zm9yZ2Vk' })).status).toBe(401);
+    expect(await prisma.session.count({ where: { shop } })).toBe(1);
+  });
+
   it('records the new scopes on app/scopes_update', async () => {
     await install('rescoped.myshopify.com', 'read_products');
     const response = await deliver('app/scopes_update', 'rescoped.myshopify.com', {
@@ -71,13 +95,13 @@ describe('webhooks', () => {
       'customers/data_request',
       shop,
       { shop_id: 9, shop_domain: shop, customer, orders_requested: [1] },
-      { webhookId: 'dr-1' },
+      { eventId: 'dr-1' },
     );
     const redact = await deliver(
       'customers/redact',
       shop,
       { shop_id: 9, shop_domain: shop, customer, orders_to_redact: [1] },
-      { webhookId: 'cr-1' },
+      { eventId: 'cr-1' },
     );
     expect([request.status, redact.status]).toEqual([200, 200]);
     const done = await prisma.complianceRequest.findMany({ where: { shop }, orderBy: { topic: 'asc' } });

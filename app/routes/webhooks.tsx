@@ -7,7 +7,6 @@ import { authenticateWebhook } from '~/platform/webhooks/authenticate-webhook.se
 import { dispatchWebhook } from '~/platform/webhooks/handlers.server';
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, topic, webhookId, apiVersion, payload, session } = await authenticateWebhook(request);
-  await dispatchWebhook({ shop, topic, webhookId, apiVersion, payload, session });
+  await dispatchWebhook(await authenticateWebhook(request));
   return new Response(null, { status: 200 });
 };

@@ -40,7 +40,7 @@ export function webhookRequest(
   topic: string,
   shop: string,
   payload: unknown,
-  options: { hmac?: string | null; webhookId?: string } = {},
+  options: { hmac?: string | null; webhookId?: string; eventId?: string } = {},
 ): Request {
   const body = JSON.stringify(payload);
   const headers: Record<string, string> = {
@@ -49,7 +49,7 @@ export function webhookRequest(
     'X-Shopify-Shop-Domain': shop,
     'X-Shopify-API-Version': '2026-10',
     'X-Shopify-Webhook-Id': options.webhookId ?? crypto.randomUUID(),
-    'X-Shopify-Event-Id': crypto.randomUUID(),
+    'X-Shopify-Event-Id': options.eventId ?? crypto.randomUUID(),
     'X-Shopify-Triggered-At': new Date().toISOString(),
   };
   const hmac = options.hmac === undefined ? getHmac(body, API_SECRET_KEY) : options.hmac;

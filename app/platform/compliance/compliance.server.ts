@@ -1,6 +1,6 @@
 /**
  * Carries out Shopify's mandatory compliance requests with the eraser
- * registry. Each call is idempotent on the webhook id, so a redelivered
+ * registry. Each call is idempotent on the event id, so a redelivered
  * webhook finds the request already done.
  */
 import type { Prisma, PrismaClient } from '@prisma/client';
@@ -15,21 +15,24 @@ async function record(
   db: PrismaClient,
   shop: string,
   topic: string,
-  webhookId: string,
+  eventId: string,
   customerId: string | null,
   work: () => Promise<Counts>,
 ): Promise<Counts> {
-  const existing = await db.complianceRequest.findUnique({ where: { shop_webhookId: { shop, webhookId } } });
-  if (existing?.completedAt) return (existing.result ?? {}) as Counts;
-  if (!existing) {
-    await db.complianceRequest.create({ data: { shop, topic, webhookId, customerId } });
-  }
+  const key = { shop_eventId: { shop, eventId } };
+  // Concurrent redeliveries meet on the unique key instead of failing on it.
+  const request = await db.complianceRequest.upsert({
+    where: key,
+    create: { shop, topic, eventId, customerId },
+    update: {},
+  });
+  if (request.completedAt) return (request.result ?? {}) as Counts;
   const result = await work();
   await db.complianceRequest.update({
-    where: { shop_webhookId: { shop, webhookId } },
+    where: key,
     data: { completedAt: new Date(), result: result as Prisma.InputJsonObject },
   });
-  log.info({ shop, topic, webhookId, result }, 'Compliance request completed');
+  log.info({ shop, topic, eventId, result }, 'Compliance request completed');
   return result;
 }
 
@@ -37,11 +40,11 @@ async function record(
 export function customerDataRequest(
   db: PrismaClient,
   shop: string,
-  webhookId: string,
+  eventId: string,
   customer: CustomerRef,
   erasers: ShopDataEraser[] = SHOP_DATA_ERASERS,
 ): Promise<Counts> {
-  return record(db, shop, 'customers/data_request', webhookId, customer.id, async () => {
+  return record(db, shop, 'customers/data_request', eventId, customer.id, async () => {
     const counts: Counts = {};
     for (const eraser of erasers) {
       if (eraser.findCustomer) counts[eraser.model] = await eraser.findCustomer(db, shop, customer);
@@ -54,11 +57,11 @@ export function customerDataRequest(
 export function customerRedact(
   db: PrismaClient,
   shop: string,
-  webhookId: string,
+  eventId: string,
   customer: CustomerRef,
   erasers: ShopDataEraser[] = SHOP_DATA_ERASERS,
 ): Promise<Counts> {
-  return record(db, shop, 'customers/redact', webhookId, customer.id, () =>
+  return record(db, shop, 'customers/redact', eventId, customer.id, () =>
     db.$transaction(async (tx) => {
       const counts: Counts = {};
       for (const eraser of erasers) {

@@ -2,7 +2,7 @@ import { Prisma } from '@prisma/client';
 import { describe, expect, it } from 'vitest';
 import prisma from '~/db.server';
 import { customerDataRequest, customerRedact, shopRedact } from './compliance.server';
-import { SHOP_DATA_ERASERS } from './erasers.server';
+import { SHOP_DATA_ERASERS, type ShopDataEraser } from './erasers.server';
 
 describe('shop data erasers', () => {
   it('cover every Prisma model that holds a shop', () => {
@@ -20,7 +20,7 @@ describe('shop data erasers', () => {
     for (const shop of [gone, kept]) {
       await prisma.session.create({ data: { id: `offline_${shop}`, shop, state: 's', accessToken: 'enc:v1:x:a.b.c' } });
       await prisma.complianceRequest.create({
-        data: { shop, topic: 'customers/data_request', webhookId: `w-${shop}`, customerId: '7' },
+        data: { shop, topic: 'customers/data_request', eventId: `e-${shop}`, customerId: '7' },
       });
     }
     const counts = await shopRedact(prisma, gone);
@@ -31,18 +31,35 @@ describe('shop data erasers', () => {
     expect(await prisma.complianceRequest.count({ where: { shop: kept } })).toBe(1);
   });
 
-  it('customer requests are recorded once, completed, and idempotent on the webhook id', async () => {
+  it('customer requests run each eraser once per event, record the result, and are idempotent', async () => {
     const shop = 'customer-requests.myshopify.com';
-    const first = await customerDataRequest(prisma, shop, 'webhook-1', { id: '1001', email: 'a@example.com' });
-    // No model holds customer data yet: the report is empty, and says so.
-    expect(first).toEqual({});
-    const again = await customerDataRequest(prisma, shop, 'webhook-1', { id: '1001' });
-    expect(again).toEqual(first);
-    await customerRedact(prisma, shop, 'webhook-2', { id: '1001' });
+    const calls: string[] = [];
+    const probe: ShopDataEraser = {
+      model: 'Session',
+      eraseShop: async () => 0,
+      findCustomer: async (_tx, _shop, customer) => {
+        calls.push(`find ${customer.id}`);
+        return 2;
+      },
+      eraseCustomer: async (_tx, _shop, customer) => {
+        calls.push(`erase ${customer.id}`);
+        return 2;
+      },
+    };
+    const first = await customerDataRequest(prisma, shop, 'event-1', { id: '1001', email: 'a@example.com' }, [probe]);
+    expect(first).toEqual({ Session: 2 });
+    // A redelivery of the same event does not run the work again and answers the same.
+    expect(await customerDataRequest(prisma, shop, 'event-1', { id: '1001' }, [probe])).toEqual(first);
+    expect(await customerRedact(prisma, shop, 'event-2', { id: '1001' }, [probe])).toEqual({ Session: 2 });
+    expect(await customerRedact(prisma, shop, 'event-2', { id: '1001' }, [probe])).toEqual({ Session: 2 });
+    expect(calls).toEqual(['find 1001', 'erase 1001']);
+    // With the real registry nothing holds customer data yet, and the report says so.
+    expect(await customerDataRequest(prisma, shop, 'event-3', { id: '1002' })).toEqual({});
     const rows = await prisma.complianceRequest.findMany({ where: { shop }, orderBy: { receivedAt: 'asc' } });
     expect(rows.map((row) => [row.topic, row.customerId, row.completedAt !== null])).toEqual([
       ['customers/data_request', '1001', true],
       ['customers/redact', '1001', true],
+      ['customers/data_request', '1002', true],
     ]);
   });
 });

@@ -3,20 +3,14 @@
  * library reports it ("APP_UNINSTALLED" for app/uninstalled). A test checks
  * that every topic in shopify.app.toml has a handler here.
  */
-import type { Session } from '@shopify/shopify-api';
 import { z } from 'zod';
 import prisma from '../../db.server';
 import { customerDataRequest, customerRedact, shopRedact } from '../compliance/compliance.server.ts';
 import { logger } from '../logging/logger.server.ts';
 
-export interface WebhookContext {
-  shop: string;
-  topic: string;
-  webhookId: string;
-  apiVersion: string;
-  payload: unknown;
-  session?: Session;
-}
+import type { VerifiedWebhook } from './authenticate-webhook.server';
+
+export type WebhookContext = VerifiedWebhook;
 
 export type WebhookHandler = (context: WebhookContext) => Promise<void>;
 
@@ -42,14 +36,14 @@ export const WEBHOOK_HANDLERS: Record<string, WebhookHandler> = {
     await prisma.session.updateMany({ where: { shop }, data: { scope: current.join(',') } });
   },
 
-  async CUSTOMERS_DATA_REQUEST({ shop, webhookId, payload }) {
+  async CUSTOMERS_DATA_REQUEST({ shop, eventId, payload }) {
     const { customer } = customerPayload.parse(payload);
-    await customerDataRequest(prisma, shop, webhookId, customer);
+    await customerDataRequest(prisma, shop, eventId, customer);
   },
 
-  async CUSTOMERS_REDACT({ shop, webhookId, payload }) {
+  async CUSTOMERS_REDACT({ shop, eventId, payload }) {
     const { customer } = customerPayload.parse(payload);
-    await customerRedact(prisma, shop, webhookId, customer);
+    await customerRedact(prisma, shop, eventId, customer);
   },
 
   async SHOP_REDACT({ shop }) {

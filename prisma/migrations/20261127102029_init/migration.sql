@@ -29,7 +29,7 @@ CREATE TABLE "ComplianceRequest" (
     "id" TEXT NOT NULL,
     "shop" TEXT NOT NULL,
     "topic" TEXT NOT NULL,
-    "webhookId" TEXT NOT NULL,
+    "eventId" TEXT NOT NULL,
     "customerId" TEXT,
     "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "completedAt" TIMESTAMP(3),
@@ -45,5 +45,5 @@ CREATE INDEX "Session_shop_idx" ON "Session"("shop");
 CREATE INDEX "ComplianceRequest_shop_receivedAt_idx" ON "ComplianceRequest"("shop", "receivedAt");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "ComplianceRequest_shop_webhookId_key" ON "ComplianceRequest"("shop", "webhookId");
+CREATE UNIQUE INDEX "ComplianceRequest_shop_eventId_key" ON "ComplianceRequest"("shop", "eventId");
 
