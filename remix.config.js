@@ -7,7 +7,6 @@
 export default {
   appDirectory: 'app',
   buildDirectory: 'build',
-  ignoredRouteFiles: ['**/.*', '**/*.test.{ts,tsx}'],
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

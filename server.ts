@@ -7,7 +7,6 @@
  * 3. Gives every request an id (X-Request-Id), carried into every log line.
  * Run it with `npm run dev` or `npm start`; the environment is checked first.
  */
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
@@ -15,7 +14,8 @@ import compression from 'compression';
 import express from 'express';
 import { defaultDataDir, isEmbeddedUrl, openEmbeddedDatabase } from './app/platform/db/embedded.server.ts';
 import { parseEnv, type Env } from './app/platform/env/parse-env.ts';
-import { logger, requestContext } from './app/platform/logging/logger.server.ts';
+import { requestIdMiddleware } from './app/platform/http/request-id.server.ts';
+import { logger } from './app/platform/logging/logger.server.ts';
 
 const production = process.env.NODE_ENV === 'production';
 
@@ -45,17 +45,7 @@ const app = express();
 app.disable('x-powered-by');
 app.use(compression());
 
-app.use((req, res, next) => {
-  const incoming = req.get('X-Request-Id');
-  const requestId = incoming && /^[A-Za-z0-9-]{8,64}$/.test(incoming) ? incoming : randomUUID();
-  res.setHeader('X-Request-Id', requestId);
-  const started = performance.now();
-  res.on('finish', () => {
-    logger.info(
-      { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started) },
-      'request',
-    );
-  });
+app.use(requestIdMiddleware(logger));
   requestContext.run({ requestId }, next);
 });
 

@@ -9,8 +9,7 @@ declare module '@remix-run/node' {
 }
 
 export default defineConfig(({ isSsrBuild }) => ({
-  // The test runner (vitest.config.ts) imports app modules without the Remix plugin.
-  plugins: process.env.VITEST ? [] : [remix(remixConfig)],
+  plugins: [remix(remixConfig)],
   resolve: { alias: { '~': new URL('./app', import.meta.url).pathname } },
   server: {
     // Shopify admin loads the app through a tunnel or the devstore shell.

@@ -1,8 +1,10 @@
 /**
- * `npm run db:migration -- <name>`: author a migration without a database.
+ * `npm run db:migration -- <name>`: author a migration from the schema alone.
  * Prisma 6.19's `migrate dev` is unreliable with the JS schema engine, so we
  * diff the schema as of the last migration (kept as
- * prisma/migrations/last-migration.prisma) against prisma/schema.prisma.
+ * prisma/migrations/last-migration.prisma) against prisma/schema.prisma. The
+ * diff reads no data, but the JS schema engine still connects through its
+ * adapter, so the embedded database is served (or the app's socket reused).
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';

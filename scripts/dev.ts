@@ -8,20 +8,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { parse } from 'smol-toml';
 
 const ENV_FILE = '.env';
 
-function scopesFromToml(): string {
-  const match = /^scopes\s*=\s*"([^"]*)"/m.exec(fs.readFileSync('shopify.app.toml', 'utf8'));
-  if (!match?.[1]) throw new Error('shopify.app.toml has no [access_scopes] scopes');
-  return match[1];
-}
-
-function clientIdFromToml(): string {
-  const match = /^client_id\s*=\s*"([^"]*)"/m.exec(fs.readFileSync('shopify.app.toml', 'utf8'));
-  if (!match?.[1]) throw new Error('shopify.app.toml has no client_id');
-  return match[1];
-}
+const toml = parse(fs.readFileSync('shopify.app.toml', 'utf8')) as {
+  client_id: string;
+  access_scopes: { scopes: string };
+};
 
 if (!fs.existsSync(ENV_FILE)) {
   const port = process.env.PORT ?? '3000';
@@ -29,10 +23,10 @@ if (!fs.existsSync(ENV_FILE)) {
     ENV_FILE,
     [
       '# Written by `npm run dev` for local development only. Never use these values in production.',
-      `SHOPIFY_API_KEY=${clientIdFromToml()}`,
+      `SHOPIFY_API_KEY=${toml.client_id}`,
       `SHOPIFY_API_SECRET=${randomBytes(24).toString('hex')}`,
       `SHOPIFY_APP_URL=http://localhost:${port}`,
-      `SCOPES=${scopesFromToml()}`,
+      `SCOPES=${toml.access_scopes.scopes}`,
       `TOKEN_ENCRYPTION_KEYS=dev1:${randomBytes(32).toString('base64')}`,
       `PORT=${port}`,
       '',

@@ -7,14 +7,20 @@
  * Usage: node scripts/prisma.ts <prisma args…>   (npm run prisma -- <args>)
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { connectOrOpen, EMBEDDED_DATABASE_URL, isEmbeddedUrl } from '../app/platform/db/embedded.server.ts';
 
 const require = createRequire(import.meta.url);
+
+// The same .env the app reads in development, so migrations go where the app looks.
+if (fs.existsSync('.env')) process.loadEnvFile('.env');
 const prismaCli = require.resolve('prisma/build/index.js');
 
 export async function runPrisma(args: string[], options: { needsDatabase?: boolean } = {}): Promise<void> {
-  const configured = process.env.DATABASE_URL;
+  const configured = process.env.DATABASE_URL || undefined;
   const needsDatabase =
     options.needsDatabase ?? !['generate', 'validate', 'format'].some((c) => args.join(' ').startsWith(c));
   let database: Awaited<ReturnType<typeof connectOrOpen>> | undefined;
@@ -39,7 +45,7 @@ export async function runPrisma(args: string[], options: { needsDatabase?: boole
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   runPrisma(process.argv.slice(2)).catch((error: Error) => {
     console.error(error.message);
     process.exit(1);

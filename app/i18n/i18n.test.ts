@@ -26,7 +26,7 @@ describe('i18n', () => {
 
   it('translates and interpolates', () => {
     expect(createI18n('fr').t('today.title')).toBe('Aujourd’hui');
-    expect(createI18n('en').t('errors.reference', { requestId: 'abc' })).toBe('Reference: abc');
+    expect(createI18n('en').t('login.shopHelp')).toBe('example.myshopify.com');
   });
 
   it('formats money and dates in the shop’s currency and time zone, in the merchant’s language', () => {

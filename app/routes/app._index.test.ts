@@ -9,7 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDED_SHOP, startFakeAdminApi } from '../../tests/support/fake-admin-api';
 import { bearerRequest, call, documentRequest, sessionToken } from '../../tests/support/shopify-requests';
 
-const api = await startFakeAdminApi({ [TEST_SHOP]: { accessToken: 'shpat_today_token', shop: SEEDED_SHOP } });
+const REVOKED_SHOP = 'revoked-shop.myshopify.com';
+const api = await startFakeAdminApi({
+  [TEST_SHOP]: { accessToken: 'shpat_today_token', shop: SEEDED_SHOP },
+  [REVOKED_SHOP]: { accessToken: 'shpat_issued_later', shop: { ...SEEDED_SHOP, myshopifyDomain: REVOKED_SHOP } },
+});
 process.env.DEVSTORE_URL = api.url;
 const { loader } = await import('./app._index');
 const { sessionStorage } = await import('~/shopify.server');
@@ -35,17 +39,35 @@ describe('Today loader', () => {
     expect(result).not.toBeInstanceOf(Response);
     expect((result as Exclude<typeof result, Response>).profile).toEqual({
       name: 'Maple & Thread',
-      myshopifyDomain: 'test-shop.myshopify.com',
       currencyCode: 'CAD',
       timeZone: 'America/Toronto',
       plan: 'Advanced',
-      primaryDomain: { host: 'maplethread.example', url: 'https://maplethread.example', sslEnabled: true },
+      primaryDomain: { host: 'maplethread.example', sslEnabled: true },
     });
   });
 
   it('answers a document load from Shopify admin (id_token in the URL)', async () => {
     const result = await call(loader, documentRequest('/app', TEST_SHOP, await sessionToken(TEST_SHOP)));
     expect(result).not.toBeInstanceOf(Response);
+    expect((result as Exclude<typeof result, Response>).profile.name).toBe('Maple & Thread');
+  });
+
+  it('forgets a token Shopify refuses and asks App Bridge to retry with a fresh one', async () => {
+    await sessionStorage.storeSession(
+      new Session({
+        id: `offline_${REVOKED_SHOP}`,
+        shop: REVOKED_SHOP,
+        state: 'installed',
+        isOnline: false,
+        scope: SCOPES,
+        accessToken: 'shpat_revoked',
+      }),
+    );
+    const result = await call(loader, bearerRequest('/app', await sessionToken(REVOKED_SHOP)));
+    expect(result).toBeInstanceOf(Response);
+    expect((result as Response).status).toBe(401);
+    expect((result as Response).headers.get('X-Shopify-Retry-Invalid-Session-Request')).toBe('1');
+    expect(await sessionStorage.loadSession(`offline_${REVOKED_SHOP}`)).toBeUndefined();
   });
 
   it('refuses a token signed with another secret', async () => {

@@ -17,23 +17,14 @@ import { useTranslation } from 'react-i18next';
 import { createFormatter } from '~/i18n/format';
 import { ShopProfileCard } from '~/modules/today/ShopProfileCard';
 import { useLocale } from '~/root';
-import { AdminRetriesExhaustedError } from '~/platform/shopify/errors';
-import { gatewayFor } from '~/platform/shopify/gateway.server';
+import { withAdmin } from '~/platform/shopify/admin-request.server';
 import { readShopProfile } from '~/platform/shopify/shop-profile.server';
-import { authenticate } from '~/shopify.server';
 
-export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  try {
-    const profile = await readShopProfile(gatewayFor(session));
-    return { profile, now: new Date().toISOString() };
-  } catch (error) {
-    if (error instanceof AdminRetriesExhaustedError) {
-      throw new Response('Shopify unavailable', { status: 503 });
-    }
-    throw error;
-  }
-};
+export const loader = ({ request }: LoaderFunctionArgs) =>
+  withAdmin(request, async ({ gateway }) => ({
+    profile: await readShopProfile(gateway),
+    now: new Date().toISOString(),
+  }));
 
 export default function Today() {
   const { profile, now } = useLoaderData<typeof loader>();

@@ -1,5 +1,6 @@
 /**
- * Runs in every test worker before its test files:
+ * Runs before each test file, in the file's own process (vitest's forks pool
+ * isolates files):
  * - a database of its own (a PGlite copy of the migrated dump, served on
  *   loopback; or a PostgreSQL database cloned from the migrated template),
  *   exposed as DATABASE_URL before any app module loads;
@@ -14,13 +15,9 @@ import { TEST_ENV } from './test-env';
 
 Object.assign(process.env, TEST_ENV);
 
-const DB_KEY = Symbol.for('steward.testDatabase');
-type WithDb = typeof globalThis & { [DB_KEY]?: Promise<string> };
-const holder = globalThis as WithDb;
-
 async function cloneTemplate(templateUrl: string): Promise<string> {
   const templateName = new URL(templateUrl).pathname.slice(1);
-  const name = `${templateName}_w${process.env.VITEST_POOL_ID ?? '0'}_${process.pid}`;
+  const name = `${templateName}_f${process.pid}`;
   const maintenance = new URL(templateUrl);
   maintenance.pathname = '/postgres';
   const admin = new pg.Client({ connectionString: maintenance.toString() });
@@ -53,7 +50,7 @@ async function openWorkerDatabase(): Promise<string> {
   return database.url;
 }
 
-process.env.DATABASE_URL = await (holder[DB_KEY] ??= openWorkerDatabase());
+process.env.DATABASE_URL = await openWorkerDatabase();
 
 const unexpectedConsoleErrors: unknown[][] = [];
 const consoleError = console.error.bind(console);

@@ -17,9 +17,6 @@ export interface TokenCipher {
   readonly currentKeyId: string;
   encrypt(plaintext: string): string;
   decrypt(sealed: string): string;
-  isSealed(value: string): boolean;
-  /** The key id a sealed value was encrypted with. */
-  keyIdOf(sealed: string): string;
 }
 
 /** Parses `id:base64key[,id:base64key…]` (validated by env.server.ts). */
@@ -51,8 +48,6 @@ export function createTokenCipher(spec: string): TokenCipher {
 
   return {
     currentKeyId,
-    isSealed: (value) => value.startsWith(PREFIX),
-    keyIdOf: (sealed) => split(sealed).keyId,
     encrypt(plaintext) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', currentKey, iv);

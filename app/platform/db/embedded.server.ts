@@ -21,7 +21,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 export const EMBEDDED_DATABASE_URL = 'postgresql://embedded/steward';
 
 export function defaultDataDir(): string {
-  return path.resolve(process.env.PGLITE_DATA_DIR ?? 'data/pglite');
+  return path.resolve(process.env.PGLITE_DATA_DIR || 'data/pglite');
 }
 
 export function isEmbeddedUrl(url: string | undefined): boolean {
@@ -44,6 +44,8 @@ export class DataDirInUseError extends Error {
 interface LockInfo {
   pid: number;
   port: number | null;
+  /** The owner's start time (Linux /proc), so a reused pid is not taken for the owner. */
+  started: string | null;
 }
 
 export interface EmbeddedDatabase {
@@ -57,21 +59,50 @@ function lockPathFor(dataDir: string): string {
   return `${dataDir}.lock`;
 }
 
-function isAlive(pid: number): boolean {
+/** Field 22 of /proc/<pid>/stat: when the process started (null where there is no /proc). */
+function startTimeOf(pid: number): string | null {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
   }
 }
 
-function readLock(lockPath: string): LockInfo | null {
+function isAlive(lock: LockInfo): boolean {
   try {
-    const parsed = JSON.parse(fs.readFileSync(lockPath, 'utf8')) as Partial<LockInfo>;
-    return typeof parsed.pid === 'number'
-      ? { pid: parsed.pid, port: typeof parsed.port === 'number' ? parsed.port : null }
-      : null;
+    process.kill(lock.pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  const started = startTimeOf(lock.pid);
+  return lock.started === null || started === null || started === lock.started;
+}
+
+export class LockFileUnreadableError extends Error {
+  constructor(lockPath: string) {
+    super(`The lock file ${lockPath} cannot be read. If no Steward process is running, delete it and start again.`);
+    this.name = 'LockFileUnreadableError';
+  }
+}
+
+/** undefined: no lock file; null: a lock file that cannot be parsed. */
+function readLock(lockPath: string): LockInfo | null | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(lockPath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    const parsed = JSON.parse(text) as Partial<LockInfo>;
+    if (typeof parsed.pid !== 'number') return null;
+    return {
+      pid: parsed.pid,
+      port: typeof parsed.port === 'number' ? parsed.port : null,
+      started: typeof parsed.started === 'string' ? parsed.started : null,
+    };
   } catch {
     return null;
   }
@@ -80,28 +111,61 @@ function readLock(lockPath: string): LockInfo | null {
 /** The live owner of a data directory, if any (a stale lock counts as none). */
 export function liveOwner(dataDir: string): LockInfo | null {
   const lock = readLock(lockPathFor(dataDir));
-  return lock && isAlive(lock.pid) ? lock : null;
+  return lock && isAlive(lock) ? lock : null;
 }
 
-function acquireLock(dataDir: string): () => void {
+/** Writes the lock's content to a private file first, so no reader ever sees it half written. */
+function stage(lockPath: string, info: LockInfo): string {
+  const staged = `${lockPath}.${process.pid}.${Date.now()}.tmp`;
+  fs.writeFileSync(staged, JSON.stringify(info));
+  return staged;
+}
+
+function acquireLock(dataDir: string): { release(): void; announcePort(port: number): void } {
   const lockPath = lockPathFor(dataDir);
   fs.mkdirSync(path.dirname(lockPath), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const me: LockInfo = { pid: process.pid, port: null, started: startTimeOf(process.pid) };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const staged = stage(lockPath, me);
     try {
-      fs.writeFileSync(lockPath, JSON.stringify({ pid: process.pid, port: null }), {
-        flag: 'wx',
-      });
-      return () => {
-        const lock = readLock(lockPath);
-        if (lock?.pid === process.pid) fs.rmSync(lockPath, { force: true });
+      // link() creates the lock atomically, complete, or fails if it exists.
+      fs.linkSync(staged, lockPath);
+      fs.rmSync(staged, { force: true });
+      return {
+        announcePort(port) {
+          // rename() replaces the lock atomically: readers see the old or the new content.
+          fs.renameSync(stage(lockPath, { ...me, port }), lockPath);
+        },
+        release() {
+          if (readLock(lockPath)?.pid === process.pid) fs.rmSync(lockPath, { force: true });
+        },
       };
     } catch (error) {
+      fs.rmSync(staged, { force: true });
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = readLock(lockPath);
-      if (holder && isAlive(holder.pid)) throw new DataDirInUseError(dataDir, holder.pid);
-      // A lock left by a process that died: take it over.
-      fs.rmSync(lockPath, { force: true });
     }
+    const holder = readLock(lockPath);
+    if (holder === undefined) continue;
+    if (holder === null) throw new LockFileUnreadableError(lockPath);
+    if (isAlive(holder)) throw new DataDirInUseError(dataDir, holder.pid);
+    // The owner died. Move its lock aside (atomic; only one contender can win it),
+    // and put it back if what we moved turns out to be a live owner's.
+    const aside = `${lockPath}.stale.${process.pid}`;
+    try {
+      fs.renameSync(lockPath, aside);
+    } catch {
+      continue;
+    }
+    const moved = readLock(aside);
+    if (moved && isAlive(moved)) {
+      try {
+        fs.linkSync(aside, lockPath);
+      } finally {
+        fs.rmSync(aside, { force: true });
+      }
+      throw new DataDirInUseError(dataDir, moved.pid);
+    }
+    fs.rmSync(aside, { force: true });
   }
   throw new Error(`Could not take the lock ${lockPath}`);
 }
@@ -122,7 +186,8 @@ export interface OpenOptions {
  */
 export async function openEmbeddedDatabase(options: OpenOptions = {}): Promise<EmbeddedDatabase> {
   const dataDir = options.dataDir;
-  const release = dataDir ? acquireLock(dataDir) : () => {};
+  const lock = dataDir ? acquireLock(dataDir) : undefined;
+  const release = () => lock?.release();
   let db: PGlite | undefined;
   try {
     if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
@@ -137,9 +202,7 @@ export async function openEmbeddedDatabase(options: OpenOptions = {}): Promise<E
     });
     await server.start();
     const port = Number(server.getServerConn().split(':').pop());
-    if (dataDir) {
-      fs.writeFileSync(lockPathFor(dataDir), JSON.stringify({ pid: process.pid, port }));
-    }
+    lock?.announcePort(port);
     const opened = db;
     return {
       url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,

@@ -4,27 +4,40 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectOrOpen, DataDirInUseError, openEmbeddedDatabase } from './embedded.server';
+import { connectOrOpen, DataDirInUseError, LockFileUnreadableError, openEmbeddedDatabase } from './embedded.server';
 
 const children: ChildProcess[] = [];
+const directories: string[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
+  for (const directory of directories.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
 });
+
+function freshDataDir(): string {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-pglite-'));
+  directories.push(directory);
+  return path.join(directory, 'pglite');
+}
+
+/** A process that tries to own `dataDir`, as a starting Steward would; resolves with what it printed first. */
+function contender(dataDir: string): { child: ChildProcess; outcome: Promise<string> } {
+  const child = spawn(process.execPath, ['tests/support/hold-embedded-db.ts', dataDir], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  const outcome = new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+    child.on('exit', (code) => reject(new Error(`contender exited early (${code})`)));
+  });
+  return { child, outcome };
+}
 
 /** Another process that owns `dataDir`, as a running Steward would. */
 async function ownerProcess(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['tests/support/hold-embedded-db.ts', dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const match = /ready (\d+)/.exec(chunk.toString());
-      if (match) resolve(Number(match[1]));
-    });
-    child.on('exit', (code) => reject(new Error(`owner exited early (${code})`)));
-  });
-  return { child, port };
+  const { child, outcome } = contender(dataDir);
+  const match = /^ready (\d+)/.exec(await outcome);
+  if (!match) throw new Error('the owner could not open the directory');
+  return { child, port: Number(match[1]) };
 }
 
 async function readProbe(url: string): Promise<string | undefined> {
@@ -40,7 +53,7 @@ async function readProbe(url: string): Promise<string | undefined> {
 
 describe('embedded database ownership', () => {
   it('refuses a second process with an error naming the owner, then serves it through the owner', async () => {
-    const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'steward-pglite-')), 'pglite');
+    const dataDir = freshDataDir();
     const { child, port } = await ownerProcess(dataDir);
 
     const refused = await openEmbeddedDatabase({ dataDir }).catch((error: unknown) => error);
@@ -55,7 +68,7 @@ describe('embedded database ownership', () => {
   });
 
   it('takes over the lock of an owner that died, with its data intact', async () => {
-    const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'steward-pglite-')), 'pglite');
+    const dataDir = freshDataDir();
     const { child } = await ownerProcess(dataDir);
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
@@ -69,5 +82,20 @@ describe('embedded database ownership', () => {
       await reopened.close();
     }
     expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
+  });
+
+  it('lets exactly one of several processes starting at once own the directory', async () => {
+    const dataDir = freshDataDir();
+    const outcomes = await Promise.all([1, 2, 3].map(() => contender(dataDir).outcome));
+    expect(outcomes.filter((outcome) => outcome.startsWith('ready'))).toHaveLength(1);
+    expect(outcomes.filter((outcome) => /^refused .*already open in process \d+/.test(outcome))).toHaveLength(2);
+  });
+
+  it('never deletes a lock file it cannot read', async () => {
+    const dataDir = freshDataDir();
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    fs.writeFileSync(`${dataDir}.lock`, '');
+    await expect(openEmbeddedDatabase({ dataDir })).rejects.toBeInstanceOf(LockFileUnreadableError);
+    expect(fs.existsSync(`${dataDir}.lock`)).toBe(true);
   });
 });

@@ -52,8 +52,16 @@ describe('environment', () => {
   });
 
   it('never prints a secret value in its message', () => {
-    const message = problems({ ...valid, SHOPIFY_API_SECRET: 'short-secret' });
+    const secretKey = Buffer.from('sixteen-byte-key').toString('base64');
+    const message = problems({
+      ...valid,
+      SHOPIFY_API_SECRET: 'short-secret',
+      TOKEN_ENCRYPTION_KEYS: `k1:${secretKey}`,
+      DATABASE_URL: 'mysql://admin:hunter2@db/steward',
+    });
     expect(message).toContain('SHOPIFY_API_SECRET must be the client secret');
-    expect(message).not.toContain('short-secret');
+    expect(message).toContain('TOKEN_ENCRYPTION_KEYS every key must decode');
+    expect(message).toContain('DATABASE_URL must be a postgresql:// URL');
+    for (const secret of ['short-secret', secretKey, 'hunter2']) expect(message).not.toContain(secret);
   });
 });

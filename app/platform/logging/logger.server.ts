@@ -5,11 +5,10 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { redact, redactText } from './redact.ts';
+import { redact } from './redact.ts';
 
 export interface RequestContext {
   requestId: string;
-  shop?: string;
 }
 
 /**
@@ -25,7 +24,7 @@ export const requestContext: AsyncLocalStorage<RequestContext> = (holder[STORE_K
 export function createLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
   return pino(
     {
-      level: options.level ?? process.env.LOG_LEVEL ?? 'info',
+      level: options.level ?? (process.env.LOG_LEVEL || 'info'),
       base: { service: 'steward' },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: {
@@ -34,14 +33,12 @@ export function createLogger(options: { level?: string; destination?: Destinatio
       },
       mixin: () => {
         const context = requestContext.getStore();
-        return context ? { requestId: context.requestId, ...(context.shop ? { shop: context.shop } : {}) } : {};
+        return context ? { requestId: context.requestId } : {};
       },
       hooks: {
         logMethod(args, method) {
-          method.apply(
-            this,
-            args.map((arg) => (typeof arg === 'string' ? redactText(arg) : arg)) as Parameters<typeof method>,
-          );
+          // The message and every interpolated argument (%s, %o, %j) are redacted too.
+          method.apply(this, args.map((arg) => redact(arg)) as Parameters<typeof method>);
         },
       },
     },

@@ -30,7 +30,9 @@ export function redactText(text: string): string {
 /** A deep copy of `value` with sensitive keys and text replaced. */
 export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactText(value);
-  if (value === null || typeof value !== 'object' || depth > 8) return value;
+  if (value === null || typeof value !== 'object') return value;
+  // Deeper than any record we log: refuse to print what we did not inspect.
+  if (depth > 8) return REDACTED;
   if (value instanceof Error) {
     return { type: value.name, message: redactText(value.message), stack: value.stack && redactText(value.stack) };
   }

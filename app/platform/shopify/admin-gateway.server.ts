@@ -5,7 +5,8 @@
  * error:
  * - THROTTLED (HTTP 200 with errors[].extensions.code = "THROTTLED"): waits until
  *   the bucket holds the points the query needs, from extensions.cost.throttleStatus;
- * - 429: waits for Retry-After; 5xx and network errors: exponential backoff;
+ * - 429: waits for Retry-After; 5xx, timeouts and network errors: exponential
+ *   backoff, for queries only (a mutation that may have run is not sent twice);
  * - other `errors` → AdminGraphqlError, other HTTP failures → AdminHttpError,
  *   `userErrors` (via `mutate`) → AdminUserErrors;
  * - logs X-Shopify-API-Deprecated-Reason.
@@ -63,6 +64,8 @@ export interface AdminGatewayOptions {
   /** First backoff step for 5xx and network errors, doubled each time. */
   backoffBaseMs?: number;
   maxBackoffMs?: number;
+  /** How long one HTTP attempt may take before it counts as a network error. */
+  timeoutMs?: number;
 }
 
 export interface AdminGateway {
@@ -100,6 +103,7 @@ export function throttleWait(cost: QueryCost | undefined, fallbackMs: number): n
 
 export function createAdminGateway(options: AdminGatewayOptions): AdminGateway {
   const { shop, accessToken, sleep = realSleep, maxAttempts = 6, backoffBaseMs = 500, maxBackoffMs = 20_000 } = options;
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const fetchFn = options.fetch ?? ((...args: Parameters<typeof abstractFetch>) => abstractFetch(...args));
   const log = (options.logger ?? defaultLogger).child({ component: 'admin-gateway', shop });
   const url = `https://${shop}/admin/api/${API_VERSION}/graphql.json`;
@@ -110,6 +114,9 @@ export function createAdminGateway(options: AdminGatewayOptions): AdminGateway {
     variables?: OperationVariables<Q>,
   ): Promise<OperationData<Q>> {
     const operation = operationName(document);
+    // THROTTLED and 429 mean Shopify did not run the request; after a 5xx or a
+    // lost connection a mutation may have run, so it is not sent again.
+    const retryUnknownOutcome = !/^\s*(#graphql\s*)?mutation\b/.test(document);
     let lastProblem = '';
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       let response: Response;
@@ -122,9 +129,11 @@ export function createAdminGateway(options: AdminGatewayOptions): AdminGateway {
             'X-Shopify-Access-Token': accessToken,
           },
           body: JSON.stringify({ query: document, variables: variables ?? {} }),
+          signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (error) {
         lastProblem = `network error: ${(error as Error).message}`;
+        if (!retryUnknownOutcome) throw new AdminRetriesExhaustedError(operation, attempt, lastProblem);
         if (attempt < maxAttempts) await sleep(backoff(attempt));
         continue;
       }
@@ -140,6 +149,8 @@ export function createAdminGateway(options: AdminGatewayOptions): AdminGateway {
       }
       if (response.status >= 500) {
         lastProblem = `HTTP ${response.status}`;
+        if (!retryUnknownOutcome)
+          throw new AdminHttpError(operation, response.status, 'not retried: the mutation may have run');
         if (attempt < maxAttempts) await sleep(backoff(attempt));
         continue;
       }

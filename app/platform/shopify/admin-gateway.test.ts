@@ -101,6 +101,21 @@ describe('Admin API gateway', () => {
     expect(seen).toHaveLength(6);
   });
 
+  it('does not send a mutation again after a 5xx: it may have run', async () => {
+    const { gateway, seen } = await scriptedShopify([{ status: 503 }, ok]);
+    const mutation =
+      '#graphql\n mutation TagProbe { tagsAdd(id: "gid://shopify/Product/1", tags: ["x"]) { userErrors { message } } }';
+    const error = await gateway.request(mutation).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AdminHttpError);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('still retries a THROTTLED mutation: Shopify did not run it', async () => {
+    const { gateway, seen } = await scriptedShopify([throttled(0, 10), ok]);
+    await gateway.request('mutation TagProbe { tagsAdd(id: "x", tags: ["x"]) { userErrors { message } } }');
+    expect(seen).toHaveLength(2);
+  });
+
   it('does not retry GraphQL errors or 4xx, and raises typed errors', async () => {
     const graphql = await scriptedShopify([
       { body: { errors: [{ message: "Field 'nope' doesn't exist on type 'Shop'" }] } },

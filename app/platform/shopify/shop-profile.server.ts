@@ -8,17 +8,13 @@ export const SHOP_PROFILE_QUERY = `#graphql
   query ShopProfile {
     shop {
       name
-      myshopifyDomain
       currencyCode
       ianaTimezone
       plan {
         publicDisplayName
-        partnerDevelopment
-        shopifyPlus
       }
       primaryDomain {
         host
-        url
         sslEnabled
       }
     }
@@ -27,24 +23,21 @@ export const SHOP_PROFILE_QUERY = `#graphql
 
 export interface ShopProfile {
   name: string;
-  myshopifyDomain: string;
   currencyCode: string;
   timeZone: string;
   plan: string;
-  primaryDomain: { host: string; url: string; sslEnabled: boolean };
+  primaryDomain: { host: string; sslEnabled: boolean };
 }
 
 export async function readShopProfile(gateway: AdminGateway): Promise<ShopProfile> {
   const { shop } = await gateway.request(SHOP_PROFILE_QUERY);
   return {
     name: shop.name,
-    myshopifyDomain: shop.myshopifyDomain,
     currencyCode: shop.currencyCode,
     timeZone: shop.ianaTimezone,
     plan: shop.plan.publicDisplayName,
     primaryDomain: {
       host: shop.primaryDomain.host,
-      url: String(shop.primaryDomain.url),
       sslEnabled: shop.primaryDomain.sslEnabled,
     },
   };
