@@ -29,6 +29,12 @@ export interface ConnectionOptions<T> {
 
 export const MAX_PAGE = 250;
 
+/**
+ * Set (by the strict resolver) on the arguments of every field resolved inside
+ * a bulk operation: a connection then returns every item, as bulk queries do.
+ */
+export const BULK_ALL = Symbol('devstore.bulkAll');
+
 export const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
 const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString();
 
@@ -37,12 +43,15 @@ function userError(message: string): GraphQLError {
 }
 
 export function connection<T>(items: Iterable<T>, args: ConnectionArgs, options: ConnectionOptions<T>) {
-  const { first, last, after, before } = args;
+  const bulk = (args as Record<symbol, unknown>)[BULK_ALL] === true;
+  const { after, before } = args;
+  const first = bulk ? Number.MAX_SAFE_INTEGER : args.first;
+  const last = bulk ? null : args.last;
   if (first == null && last == null) throw userError('you must provide one of first or last');
   if (first != null && last != null) throw userError('providing both first and last is not supported');
   const size = (first ?? last) as number;
   if (size < 0) throw userError('first and last must be non-negative');
-  if (size > MAX_PAGE) throw userError(`The first/last argument may not exceed ${MAX_PAGE}`);
+  if (size > MAX_PAGE && !bulk) throw userError(`The first/last argument may not exceed ${MAX_PAGE}`);
 
   const predicate = searchPredicate(args.query, options.searchFields ?? {}, options.searchText ?? (() => ''));
   const list = Array.from(items).filter(predicate);

@@ -39,7 +39,11 @@ export function prepare(request: AdminRequest): PreparedRequest | GraphQLError[]
   return { document, isMutation: operation?.kind === 'OperationDefinition' && operation.operation === 'mutation' };
 }
 
-export async function run(prepared: PreparedRequest, request: AdminRequest, context: DevstoreContext): Promise<ExecutionResult> {
+export async function run(
+  prepared: PreparedRequest,
+  request: AdminRequest,
+  context: DevstoreContext,
+): Promise<ExecutionResult> {
   return execute({
     schema: adminSchema(),
     document: prepared.document,
@@ -53,7 +57,9 @@ export async function run(prepared: PreparedRequest, request: AdminRequest, cont
 
 /** Shopify's shape for an error: message, locations, path, extensions.code. */
 export function formatError(error: GraphQLError) {
-  const code = (error.extensions?.code as string | undefined) ?? (error.path ? 'INTERNAL_SERVER_ERROR' : 'GRAPHQL_VALIDATION_FAILED');
+  const code =
+    (error.extensions?.code as string | undefined) ??
+    (error.path ? 'INTERNAL_SERVER_ERROR' : 'GRAPHQL_VALIDATION_FAILED');
   return {
     message: error.message,
     ...(error.locations ? { locations: error.locations } : {}),

@@ -53,7 +53,13 @@ function compare(actual: unknown, term: Term): boolean {
   const left = typeof actual === 'number' ? actual : asDate(String(actual));
   const right = typeof actual === 'number' ? Number(term.value) : asDate(term.value);
   if (!Number.isNaN(left) && !Number.isNaN(right) && term.op !== '=') {
-    return term.op === '>' ? left > right : term.op === '>=' ? left >= right : term.op === '<' ? left < right : left <= right;
+    return term.op === '>'
+      ? left > right
+      : term.op === '>='
+        ? left >= right
+        : term.op === '<'
+          ? left < right
+          : left <= right;
   }
   if (!Number.isNaN(left) && !Number.isNaN(right)) return left === right;
   const text = String(actual).toLowerCase();

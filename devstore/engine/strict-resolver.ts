@@ -4,6 +4,7 @@
  * devstore has no property for is an error naming it, never a silent null.
  */
 import { GraphQLError, type GraphQLFieldResolver } from 'graphql';
+import { BULK_ALL } from './connection';
 
 export class NotEmulatedError extends GraphQLError {
   constructor(typeName: string, fieldName: string) {
@@ -22,5 +23,8 @@ export const strictFieldResolver: GraphQLFieldResolver<Source, unknown> = (sourc
     throw new NotEmulatedError(info.parentType.name, info.fieldName);
   }
   const value = source[info.fieldName];
-  return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).call(source, args, context, info) : value;
+  if (typeof value !== 'function') return value;
+  const inBulk = (context as { bulk?: boolean } | undefined)?.bulk === true;
+  const fieldArgs = inBulk ? { ...args, [BULK_ALL]: true } : args;
+  return (value as (...a: unknown[]) => unknown).call(source, fieldArgs, context, info);
 };

@@ -7,6 +7,8 @@ export interface DevstoreContext {
   state: ShopState;
   /** Public base URL of the devstore (for CDN, upload and bulk result URLs). */
   baseUrl: string;
+  /** True while a bulk operation runs: connections return every item. */
+  bulk?: boolean;
 }
 
 /** A root field: called with the field's arguments and the context. */
