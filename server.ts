@@ -46,8 +46,6 @@ app.disable('x-powered-by');
 app.use(compression());
 
 app.use(requestIdMiddleware(logger));
-  requestContext.run({ requestId }, next);
-});
 
 if (vite) {
   app.use(vite.middlewares);

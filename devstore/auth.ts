@@ -149,7 +149,9 @@ export function issueAuthorizationCode(shop: string): string {
 }
 
 export function accessTokenAnswer(devstore: DevstoreState, shop: string, body: Record<string, unknown>): OAuthAnswer {
-  if (!devstore.shop(shop)) return fail(404, 'shop_not_found', `No shop ${shop} in this devstore`);
+  // Shopify only mints session tokens for shops that installed the app; a token for
+  // any other shop is as good as forged.
+  if (!devstore.shop(shop)) return fail(400, 'invalid_subject_token', `The app is not installed on ${shop}`);
   const clientId = String(body.client_id ?? '');
   const clientSecret = String(body.client_secret ?? '');
   if (!safeEqual(clientId, devstore.app.apiKey) || !safeEqual(clientSecret, devstore.app.apiSecret)) {

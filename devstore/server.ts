@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { accessTokenAnswer, authorize, issueAuthorizationCode } from './auth';
 import { queryCost } from './engine/cost';
 import { formatError, prepare, run, type AdminRequest } from './engine/execute';
-import { Faults } from './engine/faults';
+import { type Faults } from './engine/faults';
 import { adminSchema, DEVSTORE_API_VERSION } from './engine/schema';
 import { LeakyBucket, MAX_SINGLE_QUERY_COST, type BucketSettings } from './engine/throttle';
 import type { DevstoreState } from './state/devstore-state';

@@ -4,16 +4,36 @@ import { emptyShop, gql } from './test-support';
 describe('devstore shop', () => {
   it('answers the shop and its staff through Shopify’s schema', async () => {
     const state = emptyShop();
-    state.staff.set(5, { id: 5, firstName: 'Ada', lastName: 'Owner', email: 'ada@test-shop.example', isShopOwner: true, active: true, accountType: 'REGULAR', locale: 'en' });
+    state.staff.set(5, {
+      id: 5,
+      firstName: 'Ada',
+      lastName: 'Owner',
+      email: 'ada@test-shop.example',
+      isShopOwner: true,
+      active: true,
+      accountType: 'REGULAR',
+      locale: 'en',
+    });
     state.grantedScopes = ['read_products', 'read_orders'];
-    const result = await gql(state, `{ shop { name currencyCode primaryDomain { url sslEnabled } accountOwner { name } }
+    const result = await gql(
+      state,
+      `{ shop { name currencyCode primaryDomain { url sslEnabled } accountOwner { name } }
       currentAppInstallation { accessScopes { handle } }
-      staffMembers(first: 5) { nodes { id email isShopOwner } pageInfo { hasNextPage } } }`);
+      staffMembers(first: 5) { nodes { id email isShopOwner } pageInfo { hasNextPage } } }`,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
-      shop: { name: 'Test Shop', currencyCode: 'USD', primaryDomain: { url: 'https://test-shop.example', sslEnabled: true }, accountOwner: { name: 'Ada Owner' } },
+      shop: {
+        name: 'Test Shop',
+        currencyCode: 'USD',
+        primaryDomain: { url: 'https://test-shop.example', sslEnabled: true },
+        accountOwner: { name: 'Ada Owner' },
+      },
       currentAppInstallation: { accessScopes: [{ handle: 'read_products' }, { handle: 'read_orders' }] },
-      staffMembers: { nodes: [{ id: 'gid://shopify/StaffMember/5', email: 'ada@test-shop.example', isShopOwner: true }], pageInfo: { hasNextPage: false } },
+      staffMembers: {
+        nodes: [{ id: 'gid://shopify/StaffMember/5', email: 'ada@test-shop.example', isShopOwner: true }],
+        pageInfo: { hasNextPage: false },
+      },
     });
   });
 

@@ -25,17 +25,31 @@ export function emptyShop(overrides: Partial<ShopRecord> = {}): ShopState {
 }
 
 export function devstoreWith(...shops: ShopState[]): DevstoreState {
-  const devstore = new DevstoreState({ apiKey: 'testApiKey', apiSecret: 'testApiSecretKey', scopes: ['read_products'] });
+  const devstore = new DevstoreState({
+    apiKey: 'testApiKey',
+    apiSecret: 'testApiSecretKey',
+    scopes: ['read_products'],
+  });
   for (const shop of shops) devstore.addShop(shop);
   return devstore;
 }
 
 /** Runs a document against a shop; returns Shopify's response body. */
-export async function gql(state: ShopState, query: string, variables?: Record<string, unknown>, request: Partial<AdminRequest> = {}) {
+export async function gql(
+  state: ShopState,
+  query: string,
+  variables?: Record<string, unknown>,
+  request: Partial<AdminRequest> = {},
+) {
   const devstore = devstoreWith(state);
   const prepared = prepare({ query, variables, ...request });
-  if (Array.isArray(prepared)) return { errors: prepared.map(formatError) } as { data?: never; errors: ReturnType<typeof formatError>[] };
-  const result = await run(prepared, { query, variables, ...request }, { devstore, state, baseUrl: 'http://devstore.test' });
+  if (Array.isArray(prepared))
+    return { errors: prepared.map(formatError) } as { data?: never; errors: ReturnType<typeof formatError>[] };
+  const result = await run(
+    prepared,
+    { query, variables, ...request },
+    { devstore, state, baseUrl: 'http://devstore.test' },
+  );
   return {
     data: result.data as Record<string, any> | null | undefined, // eslint-disable-line @typescript-eslint/no-explicit-any
     ...(result.errors ? { errors: result.errors.map(formatError) } : {}),

@@ -99,7 +99,7 @@ function selectionCost(parent: GraphQLNamedType, selectionSet: SelectionSetNode,
         total += CONNECTION_COST + size * nodeCost.requested;
       } else {
         const returned = connectionNodes(value);
-        total += CONNECTION_COST + returned.reduce((sum, node) => sum + nodeCost.actual(node), 0);
+        total += CONNECTION_COST + returned.reduce((sum: number, node) => sum + nodeCost.actual(node), 0);
       }
       continue;
     }

@@ -4,7 +4,7 @@
  * (deprecated fields are allowed, as on Shopify), `data` plus `errors` for
  * field errors, and `extensions.cost` on every answer.
  */
-import { execute, GraphQLError, parse, validate, type DocumentNode, type ExecutionResult } from 'graphql';
+import { execute, type GraphQLError, parse, validate, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { DevstoreContext } from '../resolvers/context';
 import { MUTATION_ROOT, QUERY_ROOT } from '../resolvers';
 import { adminSchema } from './schema';

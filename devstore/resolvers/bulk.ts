@@ -15,6 +15,7 @@ import {
   validate,
   type FieldNode,
   type GraphQLNamedType,
+  type GraphQLOutputType,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
@@ -99,7 +100,7 @@ function connectionsIn(
 ): ConnectionShape[] {
   const found: ConnectionShape[] = [];
   if (!isObjectType(parent) && !('getFields' in parent)) return found;
-  const fields = (parent as { getFields(): Record<string, { type: Parameters<typeof getNamedType>[0] }> }).getFields();
+  const fields = (parent as { getFields(): Record<string, { type: GraphQLOutputType }> }).getFields();
   for (const selection of selectionSet.selections) {
     if (selection.kind !== Kind.FIELD || !selection.selectionSet) continue;
     const definition = fields[selection.name.value];

@@ -29,9 +29,13 @@ const NODE_LOADERS = merge('nodes') as Record<string, (id: number, context: Devs
 
 export function loadNode(gidValue: string, context: DevstoreContext): unknown {
   const parsed = parseGid(gidValue);
-  if (!parsed) throw new GraphQLError(`Invalid global id '${gidValue}'`, { extensions: { code: 'argumentLiteralsIncompatible' } });
+  if (!parsed)
+    throw new GraphQLError(`Invalid global id '${gidValue}'`, { extensions: { code: 'argumentLiteralsIncompatible' } });
   const loader = NODE_LOADERS[parsed.type];
-  if (!loader) throw new GraphQLError(`The devstore does not emulate node lookups of ${parsed.type}`, { extensions: { code: 'NOT_EMULATED_BY_DEVSTORE' } });
+  if (!loader)
+    throw new GraphQLError(`The devstore does not emulate node lookups of ${parsed.type}`, {
+      extensions: { code: 'NOT_EMULATED_BY_DEVSTORE' },
+    });
   return loader(Number(parsed.id), context) ?? null;
 }
 

@@ -1,5 +1,5 @@
 /** Everything the devstore holds: its shops, the app it serves, issued tokens. */
-import { ShopState } from './shop-state';
+import { type ShopState } from './shop-state';
 
 export interface AppCredentials {
   apiKey: string;

@@ -154,7 +154,13 @@ export interface JourneyRecord {
   source: string;
   landingPage: string;
   referrerUrl: string | null;
-  utm: { source: string | null; medium: string | null; campaign: string | null; content: string | null; term: string | null } | null;
+  utm: {
+    source: string | null;
+    medium: string | null;
+    campaign: string | null;
+    content: string | null;
+    term: string | null;
+  } | null;
   daysToConversion: number;
 }
 
@@ -191,7 +197,10 @@ export interface OrderRecord {
   refunds: RefundRecord[];
   financialStatus: 'PENDING' | 'AUTHORIZED' | 'PAID' | 'PARTIALLY_REFUNDED' | 'REFUNDED' | 'VOIDED';
   fulfillmentStatus: 'UNFULFILLED' | 'PARTIALLY_FULFILLED' | 'FULFILLED';
-  risk: { level: 'LOW' | 'MEDIUM' | 'HIGH'; facts: { description: string; sentiment: 'POSITIVE' | 'NEUTRAL' | 'NEGATIVE' }[] };
+  risk: {
+    level: 'LOW' | 'MEDIUM' | 'HIGH';
+    facts: { description: string; sentiment: 'POSITIVE' | 'NEUTRAL' | 'NEGATIVE' }[];
+  };
   journey: JourneyRecord | null;
   shippingAddress: AddressRecord | null;
   billingAddress: AddressRecord | null;
@@ -274,7 +283,17 @@ export interface ArticleRecord {
 
 export interface MenuItemRecord {
   title: string;
-  type: 'FRONTPAGE' | 'COLLECTION' | 'COLLECTIONS' | 'PRODUCT' | 'PAGE' | 'BLOG' | 'ARTICLE' | 'HTTP' | 'SEARCH' | 'CATALOG';
+  type:
+    | 'FRONTPAGE'
+    | 'COLLECTION'
+    | 'COLLECTIONS'
+    | 'PRODUCT'
+    | 'PAGE'
+    | 'BLOG'
+    | 'ARTICLE'
+    | 'HTTP'
+    | 'SEARCH'
+    | 'CATALOG';
   url: string;
   /** gid of the linked resource, when the type has one. */
   resourceId: string | null;
