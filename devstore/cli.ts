@@ -29,7 +29,10 @@ function count(name: string, value: string | undefined): number | undefined {
 }
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env');
-const toml = parse(fs.readFileSync('shopify.app.toml', 'utf8')) as { client_id: string; access_scopes: { scopes: string } };
+const toml = parse(fs.readFileSync('shopify.app.toml', 'utf8')) as {
+  client_id: string;
+  access_scopes: { scopes: string };
+};
 const apiSecret = process.env.SHOPIFY_API_SECRET;
 if (!apiSecret) {
   console.error('SHOPIFY_API_SECRET is not set: run `npm run dev` once (it writes .env) or set it.');
@@ -44,12 +47,18 @@ const devstore = await startDevstore({
   customers: count('customers', values.customers),
   products: count('products', values.products),
   images: !values['no-images'],
-  app: { apiKey: process.env.SHOPIFY_API_KEY ?? toml.client_id, apiSecret, scopes: toml.access_scopes.scopes.split(',') },
+  app: {
+    apiKey: process.env.SHOPIFY_API_KEY ?? toml.client_id,
+    apiSecret,
+    scopes: toml.access_scopes.scopes.split(','),
+  },
 });
 console.warn(`devstore ready at ${devstore.url} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 for (const shop of devstore.shops) {
   const state = devstore.state.shop(shop);
-  console.warn(`  ${shop}: ${state?.products.size} products, ${state?.customers.size} customers, ${state?.orders.size} orders; token ${devstore.grantToken(shop)}`);
+  console.warn(
+    `  ${shop}: ${state?.products.size} products, ${state?.customers.size} customers, ${state?.orders.size} orders; token ${devstore.grantToken(shop)}`,
+  );
 }
 const stop = () => void devstore.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

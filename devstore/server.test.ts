@@ -19,7 +19,16 @@ afterEach(async () => {
 function shopWithStaff(count: number) {
   const state = emptyShop();
   for (let i = 1; i <= count; i++) {
-    state.staff.set(i, { id: i, firstName: `Staff${i}`, lastName: 'Member', email: `staff${i}@test-shop.example`, isShopOwner: i === 1, active: true, accountType: 'REGULAR', locale: 'en' });
+    state.staff.set(i, {
+      id: i,
+      firstName: `Staff${i}`,
+      lastName: 'Member',
+      email: `staff${i}@test-shop.example`,
+      isShopOwner: i === 1,
+      active: true,
+      accountType: 'REGULAR',
+      locale: 'en',
+    });
   }
   return state;
 }
@@ -71,11 +80,19 @@ describe('devstore auth', () => {
     expect(granted.status).toBe(200);
     expect(granted.body).toMatchObject({ scope: 'read_products,read_users', expires_in: 3600 });
     const accessToken = String(granted.body.access_token);
-    expect((await graphql(store, accessToken, '{ shop { name } currentAppInstallation { accessScopes { handle } } }')).body.data).toEqual({
+    expect(
+      (await graphql(store, accessToken, '{ shop { name } currentAppInstallation { accessScopes { handle } } }')).body
+        .data,
+    ).toEqual({
       shop: { name: 'Test Shop' },
       currentAppInstallation: { accessScopes: [{ handle: 'read_products' }, { handle: 'read_users' }] },
     });
-    const refreshed = await exchange(store, { client_id: APP.apiKey, client_secret: APP.apiSecret, grant_type: 'refresh_token', refresh_token: granted.body.refresh_token });
+    const refreshed = await exchange(store, {
+      client_id: APP.apiKey,
+      client_secret: APP.apiSecret,
+      grant_type: 'refresh_token',
+      refresh_token: granted.body.refresh_token,
+    });
     expect(refreshed.status).toBe(200);
     // The old access token is gone once refreshed.
     expect((await graphql(store, accessToken, '{ shop { name } }')).status).toBe(401);
@@ -85,11 +102,20 @@ describe('devstore auth', () => {
   it('refuses a session token signed with another secret, and a wrong client secret', async () => {
     const store = await start();
     const { token: forged } = await getJwt('test-shop', APP.apiKey, 'someOtherAppsSecret');
-    expect(await exchange(store, tokenExchange(forged))).toMatchObject({ status: 400, body: { error: 'invalid_subject_token' } });
+    expect(await exchange(store, tokenExchange(forged))).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_subject_token' },
+    });
     const { token } = await getJwt('test-shop', APP.apiKey, APP.apiSecret);
-    expect(await exchange(store, tokenExchange(token, 'wrongClientSecret'))).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+    expect(await exchange(store, tokenExchange(token, 'wrongClientSecret'))).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_client' },
+    });
     const { token: otherShop } = await getJwt('other-shop', APP.apiKey, APP.apiSecret);
-    expect(await exchange(store, tokenExchange(otherShop))).toMatchObject({ status: 400, body: { error: 'invalid_subject_token' } });
+    expect(await exchange(store, tokenExchange(otherShop))).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_subject_token' },
+    });
   });
 });
 
@@ -114,11 +140,17 @@ describe('devstore cost and throttling', () => {
     expect(first.body.data.staffMembers.nodes).toHaveLength(12);
     const second = await graphql(store, token, '{ staffMembers(first: 50) { nodes { id } } }');
     expect(second.status).toBe(200);
-    expect(second.body.errors).toEqual([{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: expect.any(String) } }]);
+    expect(second.body.errors).toEqual([
+      { message: 'Throttled', extensions: { code: 'THROTTLED', documentation: expect.any(String) } },
+    ]);
     expect(second.body.extensions.cost.requestedQueryCost).toBe(52);
     expect(second.body.extensions.cost.throttleStatus.currentlyAvailable).toBeLessThan(52);
 
-    const tooBig = await graphql(store, token, '{ a: staffMembers(first: 250) { nodes { id } } b: staffMembers(first: 250) { nodes { id } } c: staffMembers(first: 250) { nodes { id } } d: staffMembers(first: 250) { nodes { id } } e: staffMembers(first: 250) { nodes { id } } }');
+    const tooBig = await graphql(
+      store,
+      token,
+      '{ a: staffMembers(first: 250) { nodes { id } } b: staffMembers(first: 250) { nodes { id } } c: staffMembers(first: 250) { nodes { id } } d: staffMembers(first: 250) { nodes { id } } e: staffMembers(first: 250) { nodes { id } } }',
+    );
     expect(tooBig.body.errors[0].extensions.code).toBe('MAX_COST_EXCEEDED');
   });
 });
@@ -128,14 +160,23 @@ describe('devstore fault switches', () => {
     const store = await start({ faults: { errorRate5xx: 1 } });
     const token = store.grantToken(SHOP);
     expect([502, 503]).toContain((await graphql(store, token, '{ shop { name } }')).status);
-    const set = await fetch(`${store.url}/devstore/faults`, { method: 'POST', body: JSON.stringify({ errorRate5xx: 0, errorRate429: 1 }) });
+    const set = await fetch(`${store.url}/devstore/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ errorRate5xx: 0, errorRate429: 1 }),
+    });
     expect(await set.json()).toMatchObject({ errorRate5xx: 0, errorRate429: 1 });
-    const limited = await fetch(store.graphqlUrl(SHOP), { method: 'POST', headers: { 'X-Shopify-Access-Token': token }, body: '{"query":"{ shop { name } }"}' });
+    const limited = await fetch(store.graphqlUrl(SHOP), {
+      method: 'POST',
+      headers: { 'X-Shopify-Access-Token': token },
+      body: '{"query":"{ shop { name } }"}',
+    });
     expect([limited.status, limited.headers.get('Retry-After')]).toEqual([429, '1']);
     store.faults.update({ errorRate429: 0, forceThrottled: true });
     expect((await graphql(store, token, '{ shop { name } }')).body.errors[0].extensions.code).toBe('THROTTLED');
     store.faults.update({ forceThrottled: false, latencyMs: 0 });
-    expect((await fetch(`${store.url}/devstore/faults`, { method: 'POST', body: '{"errorRate5xx": 3}' })).status).toBe(400);
+    expect((await fetch(`${store.url}/devstore/faults`, { method: 'POST', body: '{"errorRate5xx": 3}' })).status).toBe(
+      400,
+    );
   });
 });
 
@@ -144,6 +185,9 @@ describe('devstore validation errors', () => {
     const store = await start();
     const { status, body } = await graphql(store, store.grantToken(SHOP), '{ shop { nope } }');
     expect(status).toBe(200);
-    expect(body.errors[0]).toMatchObject({ message: expect.stringContaining('Cannot query field "nope" on type "Shop"'), locations: [{ line: 1, column: 10 }] });
+    expect(body.errors[0]).toMatchObject({
+      message: expect.stringContaining('Cannot query field "nope" on type "Shop"'),
+      locations: [{ line: 1, column: 10 }],
+    });
   });
 });

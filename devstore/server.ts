@@ -31,7 +31,11 @@ const THROTTLED_DOCS = 'https://shopify.dev/api/usage/rate-limits';
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -48,7 +52,8 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<strin
 
 function parseBody(text: string, contentType: string | undefined): Record<string, unknown> | null {
   try {
-    if (contentType?.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
+    if (contentType?.includes('application/x-www-form-urlencoded'))
+      return Object.fromEntries(new URLSearchParams(text));
     const parsed: unknown = JSON.parse(text);
     return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
   } catch {
@@ -80,13 +85,21 @@ export function createDevstoreServer(options: ServerOptions) {
     }
     if (faults.settings.latencyMs > 0) await sleep(faults.settings.latencyMs);
     const injected = faults.draw();
-    if (injected?.status === 429) return send(res, 429, { errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' }, { 'Retry-After': '1' });
-    if (injected) return send(res, injected.status, { errors: 'Internal error (injected by the devstore fault switch)' });
+    if (injected?.status === 429)
+      return send(
+        res,
+        429,
+        { errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' },
+        { 'Retry-After': '1' },
+      );
+    if (injected)
+      return send(res, injected.status, { errors: 'Internal error (injected by the devstore fault switch)' });
 
     const text = await readBody(req, maxBody);
     if (text === null) return send(res, 413, { errors: 'Request body too large' });
     const body = parseBody(text, req.headers['content-type']) as AdminRequest | null;
-    if (!body || typeof body.query !== 'string') return send(res, 400, { errors: { query: 'Required parameter missing or invalid' } });
+    if (!body || typeof body.query !== 'string')
+      return send(res, 400, { errors: { query: 'Required parameter missing or invalid' } });
 
     const prepared = prepare(body);
     if (Array.isArray(prepared)) return send(res, 200, { errors: prepared.map(formatError) });
@@ -98,16 +111,27 @@ export function createDevstoreServer(options: ServerOptions) {
     });
     if (requested > MAX_SINGLE_QUERY_COST) {
       return send(res, 200, {
-        errors: [{ message: `Query cost is ${requested}, which exceeds the single query max cost limit (${MAX_SINGLE_QUERY_COST}).`, extensions: { code: 'MAX_COST_EXCEEDED', cost: requested, maxCost: MAX_SINGLE_QUERY_COST } }],
+        errors: [
+          {
+            message: `Query cost is ${requested}, which exceeds the single query max cost limit (${MAX_SINGLE_QUERY_COST}).`,
+            extensions: { code: 'MAX_COST_EXCEEDED', cost: requested, maxCost: MAX_SINGLE_QUERY_COST },
+          },
+        ],
         extensions: costOf(null),
       });
     }
     if (faults.settings.forceThrottled) bucket.drain();
     if (!bucket.take(requested)) {
-      return send(res, 200, { errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: THROTTLED_DOCS } }], extensions: costOf(null) });
+      return send(res, 200, {
+        errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: THROTTLED_DOCS } }],
+        extensions: costOf(null),
+      });
     }
     const result = await run(prepared, body, { devstore, state, baseUrl });
-    const actual = Math.min(requested, queryCost(adminSchema(), prepared.document, body.variables, body.operationName, result.data ?? null));
+    const actual = Math.min(
+      requested,
+      queryCost(adminSchema(), prepared.document, body.variables, body.operationName, result.data ?? null),
+    );
     bucket.refund(requested - actual);
     send(res, 200, {
       ...(result.errors ? { errors: result.errors.map(formatError) } : {}),
@@ -116,7 +140,13 @@ export function createDevstoreServer(options: ServerOptions) {
     });
   }
 
-  async function oauthEndpoint(req: http.IncomingMessage, res: http.ServerResponse, shop: string, action: string, url: URL) {
+  async function oauthEndpoint(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    shop: string,
+    action: string,
+    url: URL,
+  ) {
     if (action === 'access_token' && req.method === 'POST') {
       const text = await readBody(req, 64 * 1024);
       const body = text === null ? null : parseBody(text, req.headers['content-type']);
@@ -126,7 +156,8 @@ export function createDevstoreServer(options: ServerOptions) {
     }
     if (action === 'authorize' && req.method === 'GET') {
       const redirectUri = url.searchParams.get('redirect_uri');
-      if (url.searchParams.get('client_id') !== devstore.app.apiKey || !redirectUri) return send(res, 400, { error: 'invalid_request' });
+      if (url.searchParams.get('client_id') !== devstore.app.apiKey || !redirectUri)
+        return send(res, 400, { error: 'invalid_request' });
       const target = new URL(redirectUri);
       target.searchParams.set('code', issueAuthorizationCode(shop));
       target.searchParams.set('shop', shop);
@@ -151,13 +182,17 @@ export function createDevstoreServer(options: ServerOptions) {
       return send(res, 200, faults.settings);
     }
     if (path === '/devstore/shops') {
-      return send(res, 200, [...devstore.shops.values()].map((state) => ({
-        domain: state.shop.domain,
-        name: state.shop.name,
-        products: state.products.size,
-        customers: state.customers.size,
-        orders: state.orders.size,
-      })));
+      return send(
+        res,
+        200,
+        [...devstore.shops.values()].map((state) => ({
+          domain: state.shop.domain,
+          name: state.shop.name,
+          products: state.products.size,
+          customers: state.customers.size,
+          orders: state.orders.size,
+        })),
+      );
     }
     return send(res, 404, { errors: 'Not Found' });
   }
@@ -166,7 +201,8 @@ export function createDevstoreServer(options: ServerOptions) {
     const url = new URL(req.url ?? '/', 'http://devstore.local');
     const handle = async () => {
       const graphql = /^\/shops\/([^/]+)\/admin\/api\/([^/]+)\/graphql\.json$/.exec(url.pathname);
-      if (graphql && req.method === 'POST') return graphqlEndpoint(req, res, graphql[1] as string, graphql[2] as string);
+      if (graphql && req.method === 'POST')
+        return graphqlEndpoint(req, res, graphql[1] as string, graphql[2] as string);
       const oauth = /^\/shops\/([^/]+)\/admin\/oauth\/(access_token|authorize)$/.exec(url.pathname);
       if (oauth) return oauthEndpoint(req, res, oauth[1] as string, oauth[2] as string, url);
       if (url.pathname.startsWith('/devstore/')) return control(req, res, url.pathname);

@@ -21,16 +21,35 @@ export interface PreparedRequest {
   isMutation: boolean;
 }
 
+/**
+ * Parsed and validated documents by their text: clients send the same few
+ * documents again and again, and validating against Shopify's large schema is
+ * the costliest step of a small request.
+ */
+const prepared = new Map<string, { document: DocumentNode } | { errors: GraphQLError[] }>();
+const PREPARED_CACHE_SIZE = 500;
+
+function parseAndValidate(query: string): { document: DocumentNode } | { errors: GraphQLError[] } {
+  const cached = prepared.get(query);
+  if (cached) return cached;
+  let outcome: { document: DocumentNode } | { errors: GraphQLError[] };
+  try {
+    const document = parse(query);
+    const errors = validate(adminSchema(), document);
+    outcome = errors.length > 0 ? { errors: [...errors] } : { document };
+  } catch (error) {
+    outcome = { errors: [error as GraphQLError] };
+  }
+  if (prepared.size >= PREPARED_CACHE_SIZE) prepared.delete(prepared.keys().next().value as string);
+  prepared.set(query, outcome);
+  return outcome;
+}
+
 /** Parses and validates; an array of errors when the document is not valid. */
 export function prepare(request: AdminRequest): PreparedRequest | GraphQLError[] {
-  let document: DocumentNode;
-  try {
-    document = parse(request.query);
-  } catch (error) {
-    return [error as GraphQLError];
-  }
-  const errors = validate(adminSchema(), document);
-  if (errors.length > 0) return [...errors];
+  const outcome = parseAndValidate(request.query);
+  if ('errors' in outcome) return outcome.errors;
+  const { document } = outcome;
   const operation = document.definitions.find(
     (definition) =>
       definition.kind === 'OperationDefinition' &&

@@ -2,10 +2,6 @@
  * Every Admin GraphQL document in app/ (a `#graphql` tagged string) must
  * validate against Shopify's 2026-10 schema, with deprecated fields refused.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { gqlPluckFromCodeStringSync } from '@graphql-tools/graphql-tag-pluck';
-import { pluckConfig } from '@shopify/api-codegen-preset';
 import {
   buildClientSchema,
   NoDeprecatedCustomRule,
@@ -17,24 +13,12 @@ import {
 import { describe, expect, it } from 'vitest';
 import { readAdminIntrospection } from '../../app/platform/shopify/admin-schema';
 import { API_VERSION } from '../../app/platform/shopify/api-version';
+import { appDocuments } from './app-documents';
 
 const schema = buildClientSchema(readAdminIntrospection(API_VERSION).data as unknown as IntrospectionQuery);
 const rules = [...specifiedRules, NoDeprecatedCustomRule];
 
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'types' ? [] : sourceFiles(full);
-    return /\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [full] : [];
-  });
-}
-
-const documents = sourceFiles(path.resolve('app')).flatMap((file) =>
-  gqlPluckFromCodeStringSync(file, fs.readFileSync(file, 'utf8'), pluckConfig).map((source) => ({
-    file: path.relative(process.cwd(), file),
-    body: source.body,
-  })),
-);
+const documents = appDocuments();
 
 function problems(body: string): string[] {
   return validate(schema, parse(body), rules).map((error) => error.message);

@@ -55,4 +55,12 @@ describe('configuration', () => {
       v3_routeConfig: true,
     });
   });
+
+  it('keeps the devstore out of the app: app/ never imports devstore/', () => {
+    const files = fs.readdirSync('app', { recursive: true }).map((file) => `app/${String(file)}`);
+    const offenders = files
+      .filter((file) => /\.(ts|tsx)$/.test(file) && !/\.test\.tsx?$/.test(file))
+      .filter((file) => /from\s+['"][^'"]*devstore\//.test(fs.readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
 });
