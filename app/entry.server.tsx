@@ -3,7 +3,9 @@ import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { env } from './env.server';
 import { logger } from './platform/logging/logger.server';
+import { allowDevstoreFraming } from './platform/shopify/devstore-routing.server';
 import { addDocumentResponseHeaders } from './shopify.server';
 
 export const streamTimeout = 5_000;
@@ -15,6 +17,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   addDocumentResponseHeaders(request, responseHeaders);
+  if (env.DEVSTORE_URL) allowDevstoreFraming(env.DEVSTORE_URL, responseHeaders);
   const userAgent = request.headers.get('user-agent');
   const readyEvent = userAgent && isbot(userAgent) ? 'onAllReady' : 'onShellReady';
 

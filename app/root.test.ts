@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loader } from './root';
 
 const load = (path: string) =>
@@ -6,9 +6,21 @@ const load = (path: string) =>
 
 describe('root', () => {
   it('loads App Bridge (with the client id) on embedded pages only', async () => {
-    expect(await load('/app?locale=fr')).toEqual({ locale: 'fr', appBridgeApiKey: 'testApiKey' });
-    expect(await load('/app/anything')).toMatchObject({ appBridgeApiKey: 'testApiKey' });
-    expect(await load('/auth/login')).toMatchObject({ appBridgeApiKey: null });
-    expect(await load('/apps/steward/support')).toMatchObject({ appBridgeApiKey: null });
+    const shopifyScript = { apiKey: 'testApiKey', src: 'https://cdn.shopify.com/shopifycloud/app-bridge.js' };
+    expect(await load('/app?locale=fr')).toEqual({ locale: 'fr', appBridge: shopifyScript });
+    expect(await load('/app/anything')).toMatchObject({ appBridge: shopifyScript });
+    expect(await load('/auth/login')).toMatchObject({ appBridge: null });
+    expect(await load('/apps/steward/support')).toMatchObject({ appBridge: null });
+  });
+});
+
+describe('root with the devstore', () => {
+  it('loads the devstore’s App Bridge stand-in only when DEVSTORE_URL is set', async () => {
+    vi.resetModules();
+    vi.stubEnv('DEVSTORE_URL', 'http://127.0.0.1:4100');
+    const { loader: devLoader } = await import('./root');
+    const result = await devLoader({ request: new Request('https://my-test-app.myshopify.io/app'), params: {}, context: {} });
+    expect(result.appBridge?.src).toBe('http://127.0.0.1:4100/app-bridge.js');
+    vi.unstubAllEnvs();
   });
 });

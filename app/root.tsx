@@ -17,10 +17,18 @@ import { createI18n, DEFAULT_LOCALE, resolveLocale, type Locale } from './i18n/i
 /** Shopify's App Bridge script; it must come first in the <head> of every embedded page. */
 export const APP_BRIDGE_URL = 'https://cdn.shopify.com/shopifycloud/app-bridge.js';
 
+/** The devstore's stand-in replaces it only when DEVSTORE_URL is set (never in production). */
+function appBridgeUrl(): string {
+  return env.DEVSTORE_URL ? `${env.DEVSTORE_URL.replace(/\/$/, '')}/app-bridge.js` : APP_BRIDGE_URL;
+}
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const embedded = /^\/app(\/|$)/.test(new URL(request.url).pathname);
   // The client id is public: App Bridge reads it from this meta tag.
-  return { locale: resolveLocale(request), appBridgeApiKey: embedded ? env.SHOPIFY_API_KEY : null };
+  return {
+    locale: resolveLocale(request),
+    appBridge: embedded ? { apiKey: env.SHOPIFY_API_KEY, src: appBridgeUrl() } : null,
+  };
 };
 
 // The locale comes with the document load from Shopify admin; keep it across navigations.
@@ -32,15 +40,15 @@ export function useLocale(): Locale {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const locale = useLocale();
-  const appBridgeApiKey = useRouteLoaderData<typeof loader>('root')?.appBridgeApiKey;
+  const appBridge = useRouteLoaderData<typeof loader>('root')?.appBridge;
   const i18n = useMemo(() => createI18n(locale), [locale]);
   return (
     <html lang={locale}>
       <head>
-        {appBridgeApiKey ? (
+        {appBridge ? (
           <>
-            <meta name="shopify-api-key" content={appBridgeApiKey} />
-            <script src={APP_BRIDGE_URL} />
+            <meta name="shopify-api-key" content={appBridge.apiKey} />
+            <script src={appBridge.src} />
           </>
         ) : null}
         <meta charSet="utf-8" />

@@ -1,19 +1,24 @@
 /**
- * `npm run dev` (after `npm run setup`): Steward with hot reload.
- * Reads .env; on a fresh clone without one, writes a local-development .env
- * (client id from shopify.app.toml, fresh random secret and encryption key)
- * and says so. Against a real store, `npm run dev:shopify` runs this same
- * script under the Shopify CLI, which passes the app's credentials and its
- * tunnel URL (HOST); those take precedence over .env.
+ * `npm run dev` (after `npm run setup`): Steward with hot reload, embedded in
+ * the devstore's admin shell, on seeded shops that keep changing.
+ * 1. Reads .env; on a fresh clone without one, writes a local-development
+ *    .env (client id from shopify.app.toml, fresh random secret and
+ *    encryption key) and says so.
+ * 2. Unless DEVSTORE_URL points at a devstore already running, starts one
+ *    (`npm run devstore`, its own process) for this app, with live traffic.
+ * 3. Starts Steward (server.ts) against it and prints the admin shell's URL.
+ * Under the Shopify CLI (`npm run dev:shopify`, which passes the credentials
+ * and the tunnel URL as HOST) no devstore is started: Steward talks to Shopify.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { parse } from 'smol-toml';
 
 const ENV_FILE = '.env';
-
 const toml = parse(fs.readFileSync('shopify.app.toml', 'utf8')) as {
   client_id: string;
+  handle: string;
   access_scopes: { scopes: string };
 };
 
@@ -36,7 +41,50 @@ if (!fs.existsSync(ENV_FILE)) {
   console.warn(`Wrote ${ENV_FILE} with local development values (see .env.example for each variable).`);
 }
 
-if (process.env.HOST) process.env.SHOPIFY_APP_URL = process.env.HOST;
+const underShopifyCli = Boolean(process.env.HOST);
+if (underShopifyCli) process.env.SHOPIFY_APP_URL = process.env.HOST;
 process.loadEnvFile(ENV_FILE);
 process.env.NODE_ENV ??= 'development';
+
+/** Starts the devstore in its own process; resolves with its URL once it is ready. */
+function startDevstore(appUrl: string): Promise<string> {
+  const args = [
+    'devstore/cli.ts',
+    '--port',
+    process.env.DEVSTORE_PORT ?? '4100',
+    '--app-url',
+    appUrl,
+    '--traffic',
+    process.env.DEVSTORE_TRAFFIC ?? '1/s',
+    ...(process.env.DEVSTORE_ORDERS ? ['--orders', process.env.DEVSTORE_ORDERS] : []),
+  ];
+  const child = spawn('node_modules/.bin/vite-node', args, { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  process.on('exit', () => child.kill());
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const match = /^DEVSTORE_URL=(\S+)$/m.exec(buffered);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`the devstore stopped (exit ${code})`)));
+  });
+}
+
+if (!underShopifyCli && !process.env.DEVSTORE_URL) {
+  const appUrl = process.env.SHOPIFY_APP_URL as string;
+  const devstoreUrl = await startDevstore(appUrl).catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+  process.env.DEVSTORE_URL = devstoreUrl;
+  // Shopify's library uses it on its bounce page, for fresh session tokens.
+  process.env.APP_BRIDGE_URL = `${devstoreUrl}/app-bridge.js`;
+}
+
 await import('../server.ts');
+
+if (process.env.DEVSTORE_URL) {
+  const shop = process.env.DEVSTORE_SHOP ?? 'maple-thread';
+  console.warn(`\nSteward in the devstore admin: ${process.env.DEVSTORE_URL}/store/${shop}/apps/${toml.handle}\n`);
+}

@@ -22,9 +22,20 @@ export class DevstoreState {
   readonly shops = new Map<string, ShopState>();
   readonly tokens = new Map<string, AccessTokenRecord>();
   readonly app: AppCredentials;
+  readonly #listeners = new Set<DevstoreEventListener>();
 
   constructor(app: AppCredentials) {
     this.app = app;
+  }
+
+  /** Announces a change; webhook delivery (devstore/webhooks) listens. */
+  publish(event: DevstoreEvent): void {
+    for (const listener of this.#listeners) listener(event);
+  }
+
+  subscribe(listener: DevstoreEventListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   addShop(state: ShopState): ShopState {

@@ -22,3 +22,16 @@ export function routeShopifyToDevstore(devstoreUrl: string): void {
     return input instanceof Request ? platformFetch(new Request(target, input), init) : platformFetch(target, init);
   });
 }
+
+/**
+ * Shopify's library allows only Shopify's admin origins to frame the app
+ * (Content-Security-Policy frame-ancestors). With the devstore, its admin
+ * shell frames the app too.
+ */
+export function allowDevstoreFraming(devstoreUrl: string, headers: Headers): void {
+  const policy = headers.get('Content-Security-Policy');
+  const origin = new URL(devstoreUrl).origin;
+  if (policy?.includes('frame-ancestors') && !policy.includes(origin)) {
+    headers.set('Content-Security-Policy', policy.replace('frame-ancestors', `frame-ancestors ${origin}`));
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The newcomer's path, end to end, in real Chromium: `npm run dev` in this
+ * checkout prints the devstore admin URL; that page shows Steward embedded,
+ * Today shows the seeded shop, and the shell's navigation drives the app.
+ * A screenshot is saved to test-results/.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+// Shopify's library answers bot user agents (HeadlessChrome included) with 410.
+const USER_AGENT =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const RESULTS = path.resolve('test-results');
+
+let dev: ChildProcess | undefined;
+let browser: Browser | undefined;
+let shellUrl = '';
+let output = '';
+
+beforeAll(async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-e2e-'));
+  dev = spawn('npm', ['run', 'dev'], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      PGLITE_DATA_DIR: path.join(dataDir, 'pglite'),
+      PORT: process.env.E2E_PORT ?? '3317',
+      DEVSTORE_PORT: process.env.E2E_DEVSTORE_PORT ?? '4317',
+      DEVSTORE_ORDERS: '3000',
+      NODE_ENV: 'development',
+    },
+  });
+  shellUrl = await new Promise<string>((resolve, reject) => {
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Steward in the devstore admin: (\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    };
+    dev?.stdout?.on('data', collect);
+    dev?.stderr?.on('data', collect);
+    dev?.on('exit', (code) => reject(new Error(`npm run dev exited (${code}):\n${output}`)));
+  });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  fs.mkdirSync(RESULTS, { recursive: true });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (dev?.pid) process.kill(-dev.pid, 'SIGTERM');
+});
+
+describe('npm run dev', () => {
+  it('shows Steward embedded in the devstore admin, with the seeded shop on Today', async () => {
+    const page = await (browser as Browser).newPage({ userAgent: USER_AGENT, viewport: { width: 1280, height: 860 } });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(shellUrl);
+
+    const app = page.frameLocator('#app-frame');
+    // Vite compiles on first load in development: allow it time.
+    await expect.poll(() => app.getByText('Maple & Thread').first().isVisible(), { timeout: 120_000 }).toBe(true);
+    await expect.poll(() => app.getByText('America/Toronto').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('#title-bar').textContent()).toBe('Today');
+    await expect.poll(() => page.locator('#app-nav a').allTextContents()).toEqual(['Today']);
+    await page.screenshot({ path: path.join(RESULTS, 'dev-today.png'), fullPage: true });
+
+    // The shell's navigation drives the app (App Bridge's shopify:navigate).
+    await page.locator('#app-nav a', { hasText: 'Today' }).click();
+    await expect.poll(() => page.locator('#app-nav a.active').textContent()).toBe('Today');
+    expect(problems).toEqual([]);
+  }, 180_000);
+});
