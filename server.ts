@@ -7,6 +7,7 @@
  * 3. Gives every request an id (X-Request-Id), carried into every log line.
  * Run it with `npm run dev` or `npm start`; the environment is checked first.
  */
+import http from 'node:http';
 import path from 'node:path';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
@@ -37,11 +38,19 @@ const embedded = isEmbeddedUrl(env.DATABASE_URL)
   : undefined;
 if (embedded) process.env.DATABASE_URL = embedded.url;
 
+const app = express();
+const server = http.createServer(app);
+
+// Hot reload rides on Steward's own HTTP server: no second port to collide on.
+// Under the Shopify CLI, vite.config.ts takes the HMR port the CLI assigns.
 const vite = production
   ? undefined
-  : await import('vite').then((module) => module.createServer({ server: { middlewareMode: true } }));
+  : await import('vite').then((module) =>
+      module.createServer({
+        server: { middlewareMode: true, hmr: process.env.HMR_SERVER_PORT ? undefined : { server } },
+      }),
+    );
 
-const app = express();
 app.disable('x-powered-by');
 app.use(compression());
 
@@ -60,7 +69,7 @@ const build = vite
 
 app.all('*', createRequestHandler({ build, mode: production ? 'production' : 'development' }));
 
-const server = app.listen(env.PORT, () => {
+server.listen(env.PORT, () => {
   logger.info({ port: env.PORT, database: embedded ? 'embedded PGlite' : 'PostgreSQL' }, 'Steward is listening');
 });
 

@@ -19,7 +19,11 @@ describe('root with the devstore', () => {
     vi.resetModules();
     vi.stubEnv('DEVSTORE_URL', 'http://127.0.0.1:4100');
     const { loader: devLoader } = await import('./root');
-    const result = await devLoader({ request: new Request('https://my-test-app.myshopify.io/app'), params: {}, context: {} });
+    const result = await devLoader({
+      request: new Request('https://my-test-app.myshopify.io/app'),
+      params: {},
+      context: {},
+    });
     expect(result.appBridge?.src).toBe('http://127.0.0.1:4100/app-bridge.js');
     vi.unstubAllEnvs();
   });

@@ -7,6 +7,10 @@
  *   POST /uploads/<shop>/<key>, GET /cdn/<shop>/<key>      staged uploads and files
  *   GET|POST /devstore/faults                               fault switches
  *   GET  /devstore/shops                                    the shops and their sizes
+ *   GET  /store/<handle>/apps/<app>, /app-bridge.js         admin shell, App Bridge stand-in
+ *   GET  /devstore/webhooks                                 the webhook delivery log
+ *   GET|POST /devstore/webhooks/faults                      webhook fault switches
+ *   POST /devstore/webhooks/trigger                         publish an event (app/uninstalled, compliance, …)
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,11 +22,17 @@ import { adminSchema, DEVSTORE_API_VERSION } from './engine/schema';
 import { LeakyBucket, MAX_SINGLE_QUERY_COST, type BucketSettings } from './engine/throttle';
 import type { DevstoreState } from './state/devstore-state';
 import { handleUpload } from './uploads';
+import { handleShell } from './admin/shell';
+import type { WebhookDelivery } from './webhooks/delivery';
+import { triggerWebhook } from './webhooks/trigger';
 
 export interface ServerOptions {
   devstore: DevstoreState;
   faults: Faults;
   bucket: BucketSettings;
+  webhooks?: WebhookDelivery;
+  /** The admin shell (devstore/admin): where the app runs, its handle and name. */
+  shell?: { appUrl: string | null; appHandle: string; appName: string };
   /** Largest request body accepted on the GraphQL endpoint. */
   maxBodyBytes?: number;
 }
@@ -169,7 +179,33 @@ export function createDevstoreServer(options: ServerOptions) {
     return send(res, 404, { errors: 'Not Found' });
   }
 
+  async function webhookControl(req: http.IncomingMessage, res: http.ServerResponse, path: string) {
+    const { webhooks } = options;
+    if (!webhooks) return send(res, 404, { errors: 'Webhook delivery is off' });
+    if (path === '/devstore/webhooks' && req.method === 'GET') return send(res, 200, webhooks.log());
+    if (path === '/devstore/webhooks/faults' && req.method === 'GET') return send(res, 200, webhooks.faults.settings);
+    if (req.method !== 'POST' || !['/devstore/webhooks/faults', '/devstore/webhooks/trigger'].includes(path))
+      return send(res, 404, { errors: 'Not Found' });
+    const text = await readBody(req, 16 * 1024);
+    let input: unknown;
+    try {
+      input = JSON.parse(text ?? '');
+    } catch {
+      return send(res, 400, { error: 'Expected a JSON body' });
+    }
+    if (path === '/devstore/webhooks/trigger') {
+      const answer = triggerWebhook(devstore, input, (event) => webhooks.eventIdOf(event));
+      return send(res, answer.status, answer.body);
+    }
+    try {
+      return send(res, 200, webhooks.faults.update(input));
+    } catch (error) {
+      return send(res, 400, { error: (error as Error).message });
+    }
+  }
+
   async function control(req: http.IncomingMessage, res: http.ServerResponse, path: string) {
+    if (path.startsWith('/devstore/webhooks')) return webhookControl(req, res, path);
     if (path === '/devstore/faults') {
       if (req.method === 'POST') {
         const text = await readBody(req, 16 * 1024);
@@ -207,6 +243,7 @@ export function createDevstoreServer(options: ServerOptions) {
       if (oauth) return oauthEndpoint(req, res, oauth[1] as string, oauth[2] as string, url);
       if (url.pathname.startsWith('/devstore/')) return control(req, res, url.pathname);
       if (await handleUpload(req, res, devstore)) return;
+      if (options.shell && handleShell(req, res, url, { devstore, ...options.shell })) return;
       send(res, 404, { errors: 'Not Found' });
     };
     handle().catch((error: Error) => {
@@ -217,12 +254,13 @@ export function createDevstoreServer(options: ServerOptions) {
 
   return {
     server,
-    async listen(port: number, host = '127.0.0.1'): Promise<string> {
+    /** `publicHost` names the server in the URLs it hands out (default: `host`). */
+    async listen(port: number, host = '127.0.0.1', publicHost = host): Promise<string> {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve());
       });
-      baseUrl = `http://${host}:${(server.address() as AddressInfo).port}`;
+      baseUrl = `http://${publicHost}:${(server.address() as AddressInfo).port}`;
       return baseUrl;
     },
     close: () =>

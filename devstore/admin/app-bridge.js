@@ -3,7 +3,7 @@
  * (https://cdn.shopify.com/shopifycloud/app-bridge.js), served at
  * <devstore>/app-bridge.js and loaded by Steward only when DEVSTORE_URL is
  * set. It runs inside the app's iframe and talks to the admin shell (the
- * parent page, devstore/admin/shell.js) with postMessage. It provides what
+ * parent page, devstore/admin/shell-client.js) with postMessage. It provides what
  * Steward uses of window.shopify: config, idToken() (a fresh token signed by
  * the devstore on every call), the fetch wrapper that adds the session token
  * and retries on X-Shopify-Retry-Invalid-Session-Request, toast, saveBar,

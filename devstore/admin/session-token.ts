@@ -1,7 +1,13 @@
 /** Session tokens as Shopify admin mints them for an embedded app: HS256 JWTs signed with the app's secret, valid one minute. */
 import { createHmac, randomUUID } from 'node:crypto';
 
-export function mintSessionToken(options: { shop: string; apiKey: string; apiSecret: string; userId: number; now?: number }): string {
+export function mintSessionToken(options: {
+  shop: string;
+  apiKey: string;
+  apiSecret: string;
+  userId: number;
+  now?: number;
+}): string {
   const seconds = Math.floor((options.now ?? Date.now()) / 1000);
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const header = encode({ alg: 'HS256', typ: 'JWT' });

@@ -21,14 +21,24 @@ export interface ShellOptions {
 
 const asset = (name: string) => fs.readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
 export const shopHandle = (domain: string) => domain.replace(/\.myshopify\.com$/, '');
 
 /** Base64 of the admin host, as Shopify passes it in `host`. */
-export const hostParam = (domain: string) => Buffer.from(`admin.shopify.com/store/${shopHandle(domain)}`).toString('base64');
+export const hostParam = (domain: string) =>
+  Buffer.from(`admin.shopify.com/store/${shopHandle(domain)}`).toString('base64');
 
-function send(res: http.ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}) {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  type: string,
+  body: string,
+  headers: Record<string, string> = {},
+) {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
   res.end(body);
 }
@@ -43,13 +53,27 @@ function shellPage(options: ShellOptions, domain: string, appPath: string, searc
     shop: domain,
     host: hostParam(domain),
     locale,
-    id_token: mintSessionToken({ shop: domain, apiKey: options.devstore.app.apiKey, apiSecret: options.devstore.app.apiSecret, userId: owner?.id ?? 1 }),
+    id_token: mintSessionToken({
+      shop: domain,
+      apiKey: options.devstore.app.apiKey,
+      apiSecret: options.devstore.app.apiSecret,
+      userId: owner?.id ?? 1,
+    }),
   });
   const src = `${options.appUrl.replace(/\/$/, '')}/app${appPath}?${params}`;
   const base = `/store/${shopHandle(domain)}`;
-  const config = { appUrl: options.appUrl, base, appHandle: options.appHandle, appName: options.appName, shopName: state.shop.name };
+  const config = {
+    appUrl: options.appUrl,
+    base,
+    appHandle: options.appHandle,
+    appName: options.appName,
+    shopName: state.shop.name,
+  };
   const shops = [...options.devstore.shops.values()]
-    .map((other) => `<option value="/store/${escapeHtml(shopHandle(other.shop.domain))}/apps/${escapeHtml(options.appHandle)}"${other === state ? ' selected' : ''}>${escapeHtml(other.shop.name)}</option>`)
+    .map(
+      (other) =>
+        `<option value="/store/${escapeHtml(shopHandle(other.shop.domain))}/apps/${escapeHtml(options.appHandle)}"${other === state ? ' selected' : ''}>${escapeHtml(other.shop.name)}</option>`,
+    )
     .join('');
   return `<!doctype html>
 <html lang="${escapeHtml(locale)}">
@@ -59,6 +83,7 @@ function shellPage(options: ShellOptions, domain: string, appPath: string, searc
 <title>${escapeHtml(options.appName)} · ${escapeHtml(state.shop.name)}</title>
 <style>
   * { box-sizing: border-box; }
+  [hidden] { display: none !important; }
   body { margin: 0; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; background: #f1f1f1; color: #303030; height: 100vh; display: grid; grid-template: 56px 1fr / 240px 1fr; }
   header { grid-column: 1 / -1; background: #1a1a1a; color: #fff; display: flex; align-items: center; gap: 16px; padding: 0 16px; }
   header strong { font-size: 15px; }
@@ -109,20 +134,28 @@ function shellPage(options: ShellOptions, domain: string, appPath: string, searc
 
 function indexPage(options: ShellOptions): string {
   const links = [...options.devstore.shops.values()]
-    .map((state) => `<li><a href="/store/${escapeHtml(shopHandle(state.shop.domain))}/apps/${escapeHtml(options.appHandle)}">${escapeHtml(state.shop.name)}</a> (${escapeHtml(state.shop.domain)})</li>`)
+    .map(
+      (state) =>
+        `<li><a href="/store/${escapeHtml(shopHandle(state.shop.domain))}/apps/${escapeHtml(options.appHandle)}">${escapeHtml(state.shop.name)}</a> (${escapeHtml(state.shop.domain)})</li>`,
+    )
     .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>devstore</title></head><body style="font: 15px system-ui; margin: 3rem"><h1>devstore</h1><p>Open ${escapeHtml(options.appName)} in a shop:</p><ul>${links}</ul></body></html>`;
 }
 
 /** Serves the shell's paths; false when the request is not one of them. */
-export function handleShell(req: http.IncomingMessage, res: http.ServerResponse, url: URL, options: ShellOptions): boolean {
+export function handleShell(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  options: ShellOptions,
+): boolean {
   if (req.method !== 'GET') return false;
   if (url.pathname === '/app-bridge.js') {
     send(res, 200, 'text/javascript; charset=utf-8', asset('app-bridge.js'), { 'Access-Control-Allow-Origin': '*' });
     return true;
   }
   if (url.pathname === '/admin/shell.js') {
-    send(res, 200, 'text/javascript; charset=utf-8', asset('shell.js'));
+    send(res, 200, 'text/javascript; charset=utf-8', asset('shell-client.js'));
     return true;
   }
   if (url.pathname === '/' || url.pathname === '/store' || url.pathname === '/store/') {
@@ -151,7 +184,12 @@ export function handleShell(req: http.IncomingMessage, res: http.ServerResponse,
       return true;
     }
     const owner = [...state.staff.values()].find((staff) => staff.isShopOwner);
-    const token = mintSessionToken({ shop: domain, apiKey: options.devstore.app.apiKey, apiSecret: options.devstore.app.apiSecret, userId: owner?.id ?? 1 });
+    const token = mintSessionToken({
+      shop: domain,
+      apiKey: options.devstore.app.apiKey,
+      apiSecret: options.devstore.app.apiSecret,
+      userId: owner?.id ?? 1,
+    });
     send(res, 200, 'application/json', JSON.stringify({ token }));
     return true;
   }
@@ -166,7 +204,12 @@ export function handleShell(req: http.IncomingMessage, res: http.ServerResponse,
   const app = new RegExp(`^apps/${options.appHandle}(/.*)?$`).exec(rest);
   if (app) {
     if (!options.appUrl) {
-      send(res, 503, 'text/plain; charset=utf-8', 'The devstore was started without appUrl: it does not know where the app runs.');
+      send(
+        res,
+        503,
+        'text/plain; charset=utf-8',
+        'The devstore was started without appUrl: it does not know where the app runs.',
+      );
       return true;
     }
     send(res, 200, 'text/html; charset=utf-8', shellPage(options, domain, app[1] ?? '', url.searchParams));

@@ -314,6 +314,15 @@ export const metafieldsSet: RootField = (args, context) => {
   });
   if (userErrors.length > 0) return { metafields: null, userErrors };
   const saved = inputs.map((input) => upsertMetafield(input.ownerId, { ...input, id: null }, context));
+  for (const ownerId of new Set(inputs.map((input) => input.ownerId))) {
+    const owner = parseGid(ownerId);
+    if (owner?.type === 'Product')
+      context.devstore.publish({
+        topic: 'products/update',
+        shop: context.state.shop.domain,
+        productId: Number(owner.id),
+      });
+  }
   return { metafields: saved.map((record) => metafieldNode(record, context)), userErrors: [] };
 };
 

@@ -209,6 +209,11 @@ export const productSet: RootField = async (args, context) => {
   else if (!existing) applyVariants(product, variants.options, [DEFAULT_VARIANT], state);
   if (input.collections) setCollections(product, input.collections, state);
   if (input.files) await setFiles(product, input.files, context);
+  context.devstore.publish({
+    topic: existing ? 'products/update' : 'products/create',
+    shop: state.shop.domain,
+    productId: product.id,
+  });
   if (args.synchronous === false) {
     return {
       product: null,

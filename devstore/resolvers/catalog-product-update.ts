@@ -83,6 +83,7 @@ export const productUpdate: RootField = async (args, context) => {
     const record = await createMediaImage(entry.originalSource, entry.alt, product.id, context);
     product.mediaIds.push(record.id);
   }
+  context.devstore.publish({ topic: 'products/update', shop: state.shop.domain, productId: product.id });
   return { product: productNode(product, context), userErrors: [] };
 };
 
@@ -110,6 +111,11 @@ export const tagsAdd: RootField = (args, context) => {
   }
   record.tags = normalizeTags([...record.tags, ...tags]);
   record.updatedAt = state.now();
+  context.devstore.publish(
+    parsed?.type === 'Product'
+      ? { topic: 'products/update', shop: state.shop.domain, productId: record.id }
+      : { topic: 'customers/update', shop: state.shop.domain, customerId: record.id },
+  );
   const nodeId = gid(parsed?.type ?? '', record.id);
   return { node: async () => (await import('./index')).loadNode(nodeId, context), userErrors: [] };
 };

@@ -1,7 +1,8 @@
 /**
  * Customers, created over the shop's history (more of them lately), with
  * unique emails and phones (some missing), tags and addresses. Returns what
- * the order generator needs to pick buyers quickly.
+ * the order generator needs to pick buyers quickly. createCustomer() makes
+ * one customer at a given time, for the seed and for live traffic.
  */
 import type { Random } from '../engine/random';
 import type { ShopState } from '../state/shop-state';
@@ -12,15 +13,32 @@ import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, type Region } from './words';
 /** Whether a customer buys: never (an account only), once, or again and again. */
 export const Buyer = { Never: 0, Once: 1, Repeat: 2 } as const;
 
-/** Customers in creation order, as parallel arrays. */
+/** Customers in creation order, as parallel arrays (growing as live traffic adds customers). */
 export interface CustomerTable {
   ids: number[];
-  createdAt: Float64Array;
+  createdAt: number[];
   emails: (string | null)[];
-  buyer: Uint8Array;
-  vip: Uint8Array;
+  /** A Buyer value per customer. */
+  buyer: number[];
+  /** 1 for customers tagged VIP. */
+  vip: number[];
   /** One address per customer, shared by their orders as shipping and billing address. */
   addresses: AddressRecord[];
+}
+
+export function emptyCustomerTable(): CustomerTable {
+  return { ids: [], createdAt: [], emails: [], buyer: [], vip: [], addresses: [] };
+}
+
+export interface NewCustomer {
+  /** Its position among the shop's customers: phone numbers are unique by it. */
+  index: number;
+  createdAt: number;
+  /** The latest the customer record may have been updated. */
+  now: number;
+  region: Region;
+  /** Emails in use; the new one is added. */
+  taken: Set<string>;
 }
 
 export function randomAddress(random: Random, region: Region, firstName: string, lastName: string): AddressRecord {
@@ -51,68 +69,74 @@ function uniqueEmail(random: Random, first: string, last: string, taken: Set<str
   return email;
 }
 
+/** Creates one customer in state.customers and appends it to the table. */
+export function createCustomer(
+  state: ShopState,
+  random: Random,
+  table: CustomerTable,
+  { index, createdAt, now, region, taken }: NewCustomer,
+): CustomerRecord {
+  const firstName = random.pick(FIRST_NAMES);
+  const lastName = random.pick(LAST_NAMES);
+  const email = random.chance(0.04) ? null : uniqueEmail(random, firstName, lastName, taken);
+  const address = randomAddress(random, region, firstName, lastName);
+  const tags = [
+    ...(random.chance(0.05) ? ['VIP'] : []),
+    ...(random.chance(0.02) ? ['wholesale'] : []),
+    ...(random.chance(0.1) ? ['newsletter'] : []),
+  ];
+  const customer: CustomerRecord = {
+    id: state.nextId(),
+    firstName,
+    lastName,
+    email,
+    phone: random.chance(0.6) ? `${region.phonePrefix}${region.phoneBase + index}` : null,
+    tags,
+    state: random.weighted([
+      ['ENABLED', 0.7],
+      ['DISABLED', 0.24],
+      ['INVITED', 0.05],
+      ['DECLINED', 0.01],
+    ] as const),
+    acceptsMarketing: email !== null && random.chance(0.45),
+    address: {
+      city: address.city,
+      provinceCode: address.provinceCode,
+      countryCode: address.countryCode,
+      zip: address.zip,
+      address1: address.address1,
+    },
+    createdAt: iso(createdAt),
+    updatedAt: iso(between(random, createdAt, now)),
+  };
+  state.customers.set(customer.id, customer);
+  table.ids.push(customer.id);
+  table.createdAt.push(createdAt);
+  table.emails.push(email);
+  table.buyer.push(
+    random.weighted<number>([
+      [Buyer.Never, 0.1],
+      [Buyer.Once, 0.58],
+      [Buyer.Repeat, 0.32],
+    ]),
+  );
+  table.vip.push(tags.includes('VIP') ? 1 : 0);
+  table.addresses.push(address);
+  return customer;
+}
+
 export function seedCustomers(
   state: ShopState,
   random: Random,
   options: { count: number; since: number; now: number; region: Region },
 ): CustomerTable {
-  const table: CustomerTable = {
-    ids: [],
-    createdAt: new Float64Array(options.count),
-    emails: [],
-    buyer: new Uint8Array(options.count),
-    vip: new Uint8Array(options.count),
-    addresses: [],
-  };
+  const table = emptyCustomerTable();
   const taken = new Set<string>();
   const span = options.now - options.since;
   for (let index = 0; index < options.count; index++) {
     // Back-loaded: the shop gains customers faster as it grows.
     const createdAt = Math.floor(options.since + span * ((index + random.next()) / options.count) ** 0.85);
-    const firstName = random.pick(FIRST_NAMES);
-    const lastName = random.pick(LAST_NAMES);
-    const email = random.chance(0.04) ? null : uniqueEmail(random, firstName, lastName, taken);
-    const address = randomAddress(random, options.region, firstName, lastName);
-    const tags = [
-      ...(random.chance(0.05) ? ['VIP'] : []),
-      ...(random.chance(0.02) ? ['wholesale'] : []),
-      ...(random.chance(0.1) ? ['newsletter'] : []),
-    ];
-    const customer: CustomerRecord = {
-      id: state.nextId(),
-      firstName,
-      lastName,
-      email,
-      phone: random.chance(0.6) ? `${options.region.phonePrefix}${options.region.phoneBase + index}` : null,
-      tags,
-      state: random.weighted([
-        ['ENABLED', 0.7],
-        ['DISABLED', 0.24],
-        ['INVITED', 0.05],
-        ['DECLINED', 0.01],
-      ] as const),
-      acceptsMarketing: email !== null && random.chance(0.45),
-      address: {
-        city: address.city,
-        provinceCode: address.provinceCode,
-        countryCode: address.countryCode,
-        zip: address.zip,
-        address1: address.address1,
-      },
-      createdAt: iso(createdAt),
-      updatedAt: iso(between(random, createdAt, options.now)),
-    };
-    state.customers.set(customer.id, customer);
-    table.ids.push(customer.id);
-    table.createdAt[index] = createdAt;
-    table.emails.push(email);
-    table.buyer[index] = random.weighted<number>([
-      [Buyer.Never, 0.1],
-      [Buyer.Once, 0.58],
-      [Buyer.Repeat, 0.32],
-    ]);
-    table.vip[index] = tags.includes('VIP') ? 1 : 0;
-    table.addresses.push(address);
+    createCustomer(state, random, table, { index, createdAt, now: options.now, region: options.region, taken });
   }
   return table;
 }

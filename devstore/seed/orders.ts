@@ -2,6 +2,8 @@
  * Orders, generated in one chronological pass and written straight into
  * state.orders (nothing bigger than one day's timestamps is held), so a
  * million orders fit. Order numbers and ids grow with time from #1001.
+ * OrderWriter also writes one order at a time for live traffic
+ * (devstore/traffic.ts), resuming after a shop's existing orders.
  */
 import type { Random } from '../engine/random';
 import type { ShopState } from '../state/shop-state';
@@ -44,7 +46,7 @@ interface Totals {
   tax: number;
 }
 
-const CANCEL_REASONS = [
+export const CANCEL_REASONS = [
   ['CUSTOMER', 0.5],
   ['INVENTORY', 0.2],
   ['DECLINED', 0.15],
@@ -69,28 +71,40 @@ const JOURNEY_CHANNELS = [
 ] as const;
 const FACEBOOK_CONTENT = ['carousel', 'video-15s', 'story', 'static-lifestyle'];
 
-/** Draws everything an order needs from precomputed tables. */
-class OrderWriter {
+/** Where a writer carries on from: the next order number and the customers already seen. */
+export interface OrderResume {
+  nextNumber: number;
+  /** Index (in the customer table) of the first customer who has not ordered yet. */
+  nextCustomer: number;
+  /** Indexes of customers who order again and again. */
+  repeaters: number[];
+}
+
+/**
+ * Draws everything an order needs from precomputed tables. Prices are read
+ * from the catalog table on each order, so a repriced variant sells at its
+ * new price.
+ */
+export class OrderWriter {
   readonly #state: ShopState;
   readonly #random: Random;
   readonly #options: OrderOptions;
   readonly #variants: WeightedIndex;
-  readonly #prices: string[];
-  readonly #repeaters: Int32Array;
+  readonly #repeaters: number[];
   readonly #guests: { email: string; address: AddressRecord }[];
-  #repeaterCount = 0;
-  #nextCustomer = 0;
-  #number = 1001;
+  #nextCustomer: number;
+  #number: number;
   /** The catalog index of the current order's first line, for its landing page. */
   #firstVariant = 0;
 
-  constructor(state: ShopState, random: Random, options: OrderOptions) {
+  constructor(state: ShopState, random: Random, options: OrderOptions, resume?: OrderResume) {
     this.#state = state;
     this.#random = random;
     this.#options = options;
     this.#variants = new WeightedIndex(options.catalog.popularity);
-    this.#prices = options.catalog.priceCents.map(money);
-    this.#repeaters = new Int32Array(options.customers.ids.length);
+    this.#repeaters = [...(resume?.repeaters ?? [])];
+    this.#nextCustomer = resume?.nextCustomer ?? 0;
+    this.#number = resume?.nextNumber ?? 1001;
     this.#guests = Array.from({ length: 400 }, (_, n) => {
       const first = random.pick(FIRST_NAMES);
       const last = random.pick(LAST_NAMES);
@@ -101,7 +115,8 @@ class OrderWriter {
     });
   }
 
-  write(time: number, day: SellingDay): void {
+  /** Writes the order placed at `time` into state.orders, settled as it stands at `now`. */
+  write(time: number, day: SellingDay, now = this.#options.now): OrderRecord {
     const random = this.#random;
     const roll = random.next();
     const sourceName = roll < 0.85 ? 'web' : roll < 0.95 ? 'pos' : 'shopify_draft_order';
@@ -151,8 +166,9 @@ class OrderWriter {
       billingAddress: buyer.address,
       test: false,
     };
-    this.#settle(order, time, totals);
+    this.#settle(order, time, totals, now);
     this.#state.orders.set(order.id, order);
+    return order;
   }
 
   /** A returning customer, a new one whose account exists by now, or a guest (index −1). */
@@ -164,7 +180,7 @@ class OrderWriter {
       const next = this.#nextCustomer;
       if (next < customers.ids.length && (customers.createdAt[next] ?? Infinity) <= time) {
         this.#nextCustomer++;
-        if (customers.buyer[next] === Buyer.Repeat) this.#repeaters[this.#repeaterCount++] = next;
+        if (customers.buyer[next] === Buyer.Repeat) this.#repeaters.push(next);
         return {
           index: next,
           firstOrder: true,
@@ -172,8 +188,8 @@ class OrderWriter {
           address: customers.addresses[next] as AddressRecord,
         };
       }
-      if (this.#repeaterCount > 0) {
-        const index = this.#repeaters[this.#random.int(0, this.#repeaterCount - 1)] ?? 0;
+      if (this.#repeaters.length > 0) {
+        const index = this.#repeaters[this.#random.int(0, this.#repeaters.length - 1)] ?? 0;
         return {
           index,
           firstOrder: false,
@@ -204,7 +220,7 @@ class OrderWriter {
         variantTitle: catalog.variantTitles[v] ?? null,
         sku: catalog.skus[v] ?? null,
         quantity: quantityRoll < 0.82 ? 1 : quantityRoll < 0.96 ? 2 : random.int(3, 4),
-        unitPrice: this.#prices[v] ?? '0.00',
+        unitPrice: money(catalog.priceCents[v] ?? 0),
         discount: '0.00',
       });
     }
@@ -303,16 +319,16 @@ class OrderWriter {
   }
 
   /** What happened after checkout: cancellation, refunds, payment and fulfillment, and updatedAt. */
-  #settle(order: OrderRecord, time: number, totals: Totals): void {
+  #settle(order: OrderRecord, time: number, totals: Totals, now: number): void {
     const random = this.#random;
-    const age = this.#options.now - time;
+    const age = now - time;
     const cancels = age > HOUR_MS && (order.risk.level === 'HIGH' ? random.chance(0.4) : random.chance(0.011));
     if (cancels) {
       const cancelledAt = time + Math.floor(HOUR_MS * 0.5 + random.next() * Math.min(2 * DAY_MS, age - HOUR_MS));
       order.cancelledAt = iso(cancelledAt);
       order.cancelReason = order.risk.level === 'HIGH' ? 'FRAUD' : random.weighted(CANCEL_REASONS);
       const refundAt = cancelledAt + 5 * 60_000;
-      if (refundAt < this.#options.now && random.chance(0.5)) {
+      if (refundAt < now && random.chance(0.5)) {
         order.refunds.push(this.#refund(order, refundAt, totals, true));
         order.financialStatus = 'REFUNDED';
       } else order.financialStatus = 'VOIDED';

@@ -1,5 +1,6 @@
 /** Everything the devstore holds: its shops, the app it serves, issued tokens. */
 import { type ShopState } from './shop-state';
+import type { DevstoreEvent, DevstoreEventListener } from '../webhooks/events';
 
 export interface AppCredentials {
   apiKey: string;

@@ -33,13 +33,15 @@ let output = '';
 
 beforeAll(async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-e2e-'));
+  const port = process.env.E2E_PORT ?? '3317';
   dev = spawn('npm', ['run', 'dev'], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
       PGLITE_DATA_DIR: path.join(dataDir, 'pglite'),
-      PORT: process.env.E2E_PORT ?? '3317',
+      PORT: port,
+      SHOPIFY_APP_URL: `http://localhost:${port}`,
       DEVSTORE_PORT: process.env.E2E_DEVSTORE_PORT ?? '4317',
       DEVSTORE_ORDERS: '3000',
       NODE_ENV: 'development',
@@ -55,7 +57,10 @@ beforeAll(async () => {
     dev?.stderr?.on('data', collect);
     dev?.on('exit', (code) => reject(new Error(`npm run dev exited (${code}):\n${output}`)));
   });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_FLAGS,
+  });
   fs.mkdirSync(RESULTS, { recursive: true });
 }, 240_000);
 
@@ -79,9 +84,19 @@ describe('npm run dev', () => {
     await expect.poll(() => page.locator('#app-nav a').allTextContents()).toEqual(['Today']);
     await page.screenshot({ path: path.join(RESULTS, 'dev-today.png'), fullPage: true });
 
-    // The shell's navigation drives the app (App Bridge's shopify:navigate).
+    // The shell's navigation drives the app (App Bridge's shopify:navigate): a client-side
+    // navigation whose data request carries a fresh session token from the stand-in.
+    const dataRequest = page.waitForResponse((response) => new URL(response.url()).pathname.endsWith('.data'));
     await page.locator('#app-nav a', { hasText: 'Today' }).click();
+    const data = await dataRequest;
+    expect(data.status()).toBe(200);
+    expect(await data.request().headerValue('authorization')).toMatch(/^Bearer ey/);
     await expect.poll(() => page.locator('#app-nav a.active').textContent()).toBe('Today');
+
+    // The other seeded shop, through the shell's shop switcher.
+    await page.getByLabel('Shop').selectOption({ label: 'Harbor Goods' });
+    await expect.poll(() => app.getByText('Europe/Paris').isVisible(), { timeout: 60_000 }).toBe(true);
+    await page.screenshot({ path: path.join(RESULTS, 'dev-today-harbor-goods.png'), fullPage: true });
     expect(problems).toEqual([]);
   }, 180_000);
 });

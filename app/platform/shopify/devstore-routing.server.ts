@@ -25,12 +25,16 @@ export function routeShopifyToDevstore(devstoreUrl: string): void {
 
 /**
  * Shopify's library allows only Shopify's admin origins to frame the app
- * (Content-Security-Policy frame-ancestors). With the devstore, its admin
- * shell frames the app too.
+ * (Content-Security-Policy frame-ancestors) and preloads Shopify's App Bridge.
+ * With the devstore, its admin shell frames the app too, and the app loads the
+ * devstore's App Bridge stand-in instead.
  */
 export function allowDevstoreFraming(devstoreUrl: string, headers: Headers): void {
   const policy = headers.get('Content-Security-Policy');
   const origin = new URL(devstoreUrl).origin;
+  if (headers.get('Link')?.includes('app-bridge.js')) {
+    headers.set('Link', `<${origin}/app-bridge.js>; rel="preload"; as="script";`);
+  }
   if (policy?.includes('frame-ancestors') && !policy.includes(origin)) {
     headers.set('Content-Security-Policy', policy.replace('frame-ancestors', `frame-ancestors ${origin}`));
   }

@@ -1,6 +1,6 @@
 /*
  * The admin shell's side of the App Bridge stand-in (the app side is
- * devstore/admin/app-bridge.js): answers the app's requests for session
+ * devstore/admin/app-bridge.js), served at /admin/shell.js: answers the app's requests for session
  * tokens, mirrors its navigation menu and title bar, shows toasts, the save
  * bar, loading and a product picker, and keeps the shell's address in step
  * with the app's.
@@ -57,7 +57,9 @@
   }
 
   async function pickProducts(options) {
-    const response = await fetch(`${config.base}/resource-picker?type=${encodeURIComponent(options.type || 'product')}`);
+    const response = await fetch(
+      `${config.base}/resource-picker?type=${encodeURIComponent(options.type || 'product')}`,
+    );
     const products = await response.json();
     const dialog = $('picker');
     const list = $('picker-list');
