@@ -186,4 +186,17 @@
     resourcePicker: (options = {}) => ask('resourcePicker', options),
   };
   document.addEventListener('DOMContentLoaded', mirror);
+
+  // Shopify's library sends a request without a valid session token to its
+  // bounce page with `shopify-reload`; App Bridge reloads that URL with a fresh one.
+  const reload = params.get('shopify-reload');
+  if (reload) {
+    const target = new URL(reload, location.href);
+    if (target.origin === location.origin) {
+      idToken().then((token) => {
+        target.searchParams.set('id_token', token);
+        location.replace(target);
+      });
+    }
+  }
 })();

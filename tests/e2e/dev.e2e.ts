@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 
 const CHROMIUM_FLAGS = [
   '--headless',
@@ -73,7 +73,15 @@ describe('npm run dev', () => {
   it('shows Steward embedded in the devstore admin, with the seeded shop on Today', async () => {
     const page = await (browser as Browser).newPage({ userAgent: USER_AGENT, viewport: { width: 1280, height: 860 } });
     const problems: string[] = [];
+    const consoleLines: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) consoleLines.push(`HTTP ${response.status()} ${response.url()}`);
+    });
+    onTestFailed(() => {
+      console.warn(`npm run dev said:\n${output.slice(-6000)}\nthe browser said:\n${consoleLines.join('\n')}`);
+    });
     await page.goto(shellUrl);
 
     const app = page.frameLocator('#app-frame');
@@ -92,6 +100,15 @@ describe('npm run dev', () => {
     expect(data.status()).toBe(200);
     expect(await data.request().headerValue('authorization')).toMatch(/^Bearer ey/);
     await expect.poll(() => page.locator('#app-nav a.active').textContent()).toBe('Today');
+
+    // An app URL without a session token goes through Shopify's bounce page, where
+    // App Bridge fetches a fresh token and reloads it.
+    const frameUrl = new URL((await page.locator('#app-frame').getAttribute('src')) as string);
+    frameUrl.searchParams.delete('id_token');
+    const bounced = page.waitForResponse((response) => new URL(response.url()).pathname === '/auth/session-token');
+    await page.locator('#app-frame').evaluate((frame, src) => ((frame as HTMLIFrameElement).src = src), frameUrl.toString());
+    expect((await bounced).status()).toBe(200);
+    await expect.poll(() => app.getByText('America/Toronto').isVisible(), { timeout: 60_000 }).toBe(true);
 
     // The other seeded shop, through the shell's shop switcher.
     await page.getByLabel('Shop').selectOption({ label: 'Harbor Goods' });
