@@ -18,5 +18,24 @@ export default defineConfig(({ isSsrBuild }) => ({
     hmr: process.env.HMR_SERVER_PORT ? { port: Number(process.env.HMR_SERVER_PORT) } : undefined,
   },
   build: { assetsInlineLimit: 0, target: isSsrBuild ? 'node22' : 'es2022' },
-  optimizeDeps: { include: ['@shopify/app-bridge-react', '@shopify/polaris'] },
+  // The browser's dependencies, found by scanning the routes and pre-bundled at
+  // start-up. Discovering them on the first page load instead makes Vite
+  // re-bundle and reload mid-load, which leaves two copies of React in the
+  // embedded page (invalid hook calls).
+  optimizeDeps: {
+    entries: ['app/root.tsx', 'app/routes/**/*.tsx'],
+    include: [
+      'react',
+      'react/jsx-runtime',
+      'react/jsx-dev-runtime',
+      'react-dom',
+      'react-dom/client',
+      '@remix-run/react',
+      '@shopify/polaris',
+      '@shopify/app-bridge-react',
+      '@shopify/shopify-app-remix/react',
+      'i18next',
+      'react-i18next',
+    ],
+  },
 }));

@@ -85,13 +85,17 @@
     return response;
   };
 
-  const hidden = (name, onChange) =>
+  // App Bridge's elements show nothing in the page itself. An adopted
+  // stylesheet hides them without touching the DOM React hydrates.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync('ui-nav-menu, ui-title-bar, ui-save-bar, ui-modal { display: none; }');
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  const defineElement = (name, onChange) =>
     customElements.get(name) ||
     customElements.define(
       name,
       class extends HTMLElement {
         connectedCallback() {
-          this.style.display = 'none';
           onChange?.();
         }
         static get observedAttributes() {
@@ -125,9 +129,9 @@
       mirror();
     });
   };
-  hidden('ui-nav-menu', scheduleMirror);
-  hidden('ui-title-bar', scheduleMirror);
-  hidden('ui-save-bar');
+  defineElement('ui-nav-menu', scheduleMirror);
+  defineElement('ui-title-bar', scheduleMirror);
+  defineElement('ui-save-bar');
   for (const method of ['pushState', 'replaceState']) {
     const original = history[method].bind(history);
     history[method] = (...args) => {

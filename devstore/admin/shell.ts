@@ -80,6 +80,7 @@ function shellPage(options: ShellOptions, domain: string, appPath: string, searc
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(options.appName)} · ${escapeHtml(state.shop.name)}</title>
 <style>
   * { box-sizing: border-box; }
@@ -139,7 +140,7 @@ function indexPage(options: ShellOptions): string {
         `<li><a href="/store/${escapeHtml(shopHandle(state.shop.domain))}/apps/${escapeHtml(options.appHandle)}">${escapeHtml(state.shop.name)}</a> (${escapeHtml(state.shop.domain)})</li>`,
     )
     .join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>devstore</title></head><body style="font: 15px system-ui; margin: 3rem"><h1>devstore</h1><p>Open ${escapeHtml(options.appName)} in a shop:</p><ul>${links}</ul></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>devstore</title></head><body style="font: 15px system-ui; margin: 3rem"><h1>devstore</h1><p>Open ${escapeHtml(options.appName)} in a shop:</p><ul>${links}</ul></body></html>`;
 }
 
 /** Serves the shell's paths; false when the request is not one of them. */

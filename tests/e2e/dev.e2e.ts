@@ -94,7 +94,11 @@ describe('npm run dev', () => {
 
     // The shell's navigation drives the app (App Bridge's shopify:navigate): a client-side
     // navigation whose data request carries a fresh session token from the stand-in.
-    const dataRequest = page.waitForResponse((response) => new URL(response.url()).pathname.endsWith('.data'));
+    // Wait until the app has hydrated (its scripts loaded), then click.
+    await page.waitForLoadState('networkidle');
+    const dataRequest = page.waitForResponse((response) => new URL(response.url()).pathname.endsWith('.data'), {
+      timeout: 60_000,
+    });
     await page.locator('#app-nav a', { hasText: 'Today' }).click();
     const data = await dataRequest;
     expect(data.status()).toBe(200);
@@ -106,7 +110,9 @@ describe('npm run dev', () => {
     const frameUrl = new URL((await page.locator('#app-frame').getAttribute('src')) as string);
     frameUrl.searchParams.delete('id_token');
     const bounced = page.waitForResponse((response) => new URL(response.url()).pathname === '/auth/session-token');
-    await page.locator('#app-frame').evaluate((frame, src) => ((frame as HTMLIFrameElement).src = src), frameUrl.toString());
+    await page
+      .locator('#app-frame')
+      .evaluate((frame, src) => ((frame as HTMLIFrameElement).src = src), frameUrl.toString());
     expect((await bounced).status()).toBe(200);
     await expect.poll(() => app.getByText('America/Toronto').isVisible(), { timeout: 60_000 }).toBe(true);
 
