@@ -34,6 +34,8 @@ export interface DeliveryLogEntry {
   attempts: number;
   lastStatus: number | null;
   lastError: string | null;
+  /** The wait before each retry so far, in milliseconds (exponential backoff). */
+  retryDelaysMs: number[];
   state: 'pending' | 'delivered' | 'failed';
 }
 
@@ -147,6 +149,7 @@ export class WebhookDelivery {
       attempts: 0,
       lastStatus: null,
       lastError: null,
+      retryDelaysMs: [],
       state: 'pending',
     };
     this.#log.push(entry);
@@ -207,6 +210,7 @@ export class WebhookDelivery {
       entry.state = 'failed';
     } else if (!this.#closed) {
       const delay = this.#options.retryBaseMs * 2 ** (entry.attempts - 1);
+      entry.retryDelaysMs.push(delay);
       this.#later(delay, () => void this.#attempt(job));
     }
   }
