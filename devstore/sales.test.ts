@@ -929,3 +929,42 @@ describe('devstore sales: shopifyqlQuery', () => {
     expect(result.errors?.[0]?.message).toContain('Required access: `read_reports` access scope.');
   });
 });
+
+describe('refund money across a seeded shop', () => {
+  it('never reports negative shipping or tax, and the current totals add up', async () => {
+    const { seedShop, DEFAULT_SHOPS } = await import('./seed');
+    const state = await seedShop({
+      ...(DEFAULT_SHOPS[0] as (typeof DEFAULT_SHOPS)[number]),
+      seed: 11,
+      products: 30,
+      customers: 300,
+      orders: 3000,
+      images: false,
+      now: new Date('2026-06-01T12:00:00Z'),
+    });
+    const amount = (bag: { shopMoney: { amount: string } }) => Math.round(Number(bag.shopMoney.amount) * 100);
+    const result = await gql(
+      state,
+      `{ orders(first: 250, query: "financial_status:refunded OR financial_status:partially_refunded") { nodes {
+        currentSubtotalPriceSet { shopMoney { amount } } currentShippingPriceSet { shopMoney { amount } }
+        currentTotalTaxSet { shopMoney { amount } } currentTotalPriceSet { shopMoney { amount } }
+        totalTaxSet { shopMoney { amount } } totalRefundedSet { shopMoney { amount } } totalPriceSet { shopMoney { amount } } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const orders = result.data?.orders.nodes as Record<string, { shopMoney: { amount: string } }>[];
+    expect(orders.length).toBeGreaterThan(20);
+    for (const order of orders) {
+      const [subtotal, shipping, tax, total] = [
+        'currentSubtotalPriceSet',
+        'currentShippingPriceSet',
+        'currentTotalTaxSet',
+        'currentTotalPriceSet',
+      ].map((key) => amount(order[key] as never));
+      expect(shipping).toBeGreaterThanOrEqual(0);
+      expect(tax).toBeGreaterThanOrEqual(0);
+      expect(tax).toBeLessThanOrEqual(amount(order.totalTaxSet as never));
+      expect(subtotal + (shipping as number) + (tax as number)).toBe(total);
+      expect(total).toBe(amount(order.totalPriceSet as never) - amount(order.totalRefundedSet as never));
+    }
+  });
+});

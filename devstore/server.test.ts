@@ -162,6 +162,7 @@ describe('devstore fault switches', () => {
     expect([502, 503]).toContain((await graphql(store, token, '{ shop { name } }')).status);
     const set = await fetch(`${store.url}/devstore/faults`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ errorRate5xx: 0, errorRate429: 1 }),
     });
     expect(await set.json()).toMatchObject({ errorRate5xx: 0, errorRate429: 1 });
@@ -174,9 +175,21 @@ describe('devstore fault switches', () => {
     store.faults.update({ errorRate429: 0, forceThrottled: true });
     expect((await graphql(store, token, '{ shop { name } }')).body.errors[0].extensions.code).toBe('THROTTLED');
     store.faults.update({ forceThrottled: false, latencyMs: 0 });
-    expect((await fetch(`${store.url}/devstore/faults`, { method: 'POST', body: '{"errorRate5xx": 3}' })).status).toBe(
-      400,
+    const json = { 'Content-Type': 'application/json' };
+    expect(
+      (await fetch(`${store.url}/devstore/faults`, { method: 'POST', headers: json, body: '{"errorRate5xx": 3}' }))
+        .status,
+    ).toBe(400);
+    // Never from a web page: a form-like POST, or a cross-site one, is refused.
+    expect((await fetch(`${store.url}/devstore/faults`, { method: 'POST', body: '{"errorRate5xx": 1}' })).status).toBe(
+      415,
     );
+    const crossSite = { ...json, 'Sec-Fetch-Site': 'cross-site' };
+    expect(
+      (await fetch(`${store.url}/devstore/faults`, { method: 'POST', headers: crossSite, body: '{"errorRate5xx": 1}' }))
+        .status,
+    ).toBe(415);
+    expect(store.faults.settings.errorRate5xx).toBe(0);
   });
 });
 

@@ -205,6 +205,17 @@ export function createDevstoreServer(options: ServerOptions) {
   }
 
   async function control(req: http.IncomingMessage, res: http.ServerResponse, path: string) {
+    // Switches change what Steward receives: only local tools and tests may flip them, never a
+    // web page. A JSON content type forces a CORS preflight, which this server never answers.
+    if (req.method === 'POST') {
+      const site = req.headers['sec-fetch-site'];
+      if (
+        !req.headers['content-type']?.includes('application/json') ||
+        (site && site !== 'same-origin' && site !== 'none')
+      ) {
+        return send(res, 415, { error: 'POST application/json from a local tool (not from a web page)' });
+      }
+    }
     if (path.startsWith('/devstore/webhooks')) return webhookControl(req, res, path);
     if (path === '/devstore/faults') {
       if (req.method === 'POST') {

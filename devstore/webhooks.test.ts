@@ -523,6 +523,7 @@ describe('fault switches', () => {
   it('out-of-order holds an event back until the next one is delivered', async () => {
     const response = await fetch(`${devstore.url}/devstore/webhooks/faults`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ outOfOrderRate: 1 }),
     });
     expect(await response.json()).toEqual({ duplicateRate: 0, outOfOrderRate: 1, delayMs: 0 });
@@ -547,7 +548,11 @@ describe('fault switches', () => {
 
   it('refuses bad switch values with 400', async () => {
     for (const body of ['{"duplicateRate":2}', '{"delayMs":-1}', '{"surprise":1}', 'not json']) {
-      const response = await fetch(`${devstore.url}/devstore/webhooks/faults`, { method: 'POST', body });
+      const response = await fetch(`${devstore.url}/devstore/webhooks/faults`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+      });
       expect(response.status).toBe(400);
     }
     expect(devstore.webhooks.faults.settings).toEqual({ duplicateRate: 0, outOfOrderRate: 0, delayMs: 0 });
@@ -556,7 +561,11 @@ describe('fault switches', () => {
 
 describe('POST /devstore/webhooks/trigger', () => {
   const trigger = (body: unknown) =>
-    fetch(`${devstore.url}/devstore/webhooks/trigger`, { method: 'POST', body: JSON.stringify(body) });
+    fetch(`${devstore.url}/devstore/webhooks/trigger`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('publishes a compliance topic for a customer and answers 202 with the event id', async () => {
     const state = shops[0] as ShopState;

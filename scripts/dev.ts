@@ -23,7 +23,8 @@ const toml = parse(fs.readFileSync('shopify.app.toml', 'utf8')) as {
 };
 
 if (!fs.existsSync(ENV_FILE)) {
-  const port = process.env.PORT ?? '3000';
+  // The defaults, whatever this run's PORT: variables set in the environment win over .env anyway.
+  const port = '3000';
   fs.writeFileSync(
     ENV_FILE,
     [
@@ -41,7 +42,8 @@ if (!fs.existsSync(ENV_FILE)) {
   console.warn(`Wrote ${ENV_FILE} with local development values (see .env.example for each variable).`);
 }
 
-const underShopifyCli = Boolean(process.env.HOST);
+// The Shopify CLI passes its https tunnel URL as HOST.
+const underShopifyCli = process.env.HOST?.startsWith('https://') ?? false;
 if (underShopifyCli) process.env.SHOPIFY_APP_URL = process.env.HOST;
 process.loadEnvFile(ENV_FILE);
 process.env.NODE_ENV ??= 'development';
@@ -78,8 +80,10 @@ if (!underShopifyCli && !process.env.DEVSTORE_URL) {
     process.exit(1);
   });
   process.env.DEVSTORE_URL = devstoreUrl;
-  // Shopify's library uses it on its bounce page, for fresh session tokens.
-  process.env.APP_BRIDGE_URL = `${devstoreUrl}/app-bridge.js`;
+}
+if (process.env.DEVSTORE_URL) {
+  // Shopify's library loads it on its bounce page, for fresh session tokens.
+  process.env.APP_BRIDGE_URL = `${process.env.DEVSTORE_URL.replace(/\/$/, '')}/app-bridge.js`;
 }
 
 await import('../server.ts');

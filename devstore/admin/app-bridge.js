@@ -7,8 +7,8 @@
  * Steward uses of window.shopify: config, idToken() (a fresh token signed by
  * the devstore on every call), the fetch wrapper that adds the session token
  * and retries on X-Shopify-Retry-Invalid-Session-Request, toast, saveBar,
- * modal, loading, resourcePicker (products), and the ui-nav-menu and
- * ui-title-bar elements, mirrored into the shell.
+ * modal, loading, resourcePicker (products), and the ui-nav-menu,
+ * ui-title-bar, ui-save-bar and ui-modal elements, mirrored into the shell.
  */
 (() => {
   const script = document.currentScript;
@@ -47,7 +47,7 @@
       return;
     }
     if (type === 'navigate') navigate(payload.href);
-    if (type === 'saveBar') document.getElementById(payload.id)?.dispatchEvent(new CustomEvent(payload.action));
+    if (type === 'saveBar') saveBarAction(payload.id, payload.action);
   });
 
   // Steward's AppProvider navigates on `shopify:navigate` events from a link.
@@ -131,7 +131,48 @@
   };
   defineElement('ui-nav-menu', scheduleMirror);
   defineElement('ui-title-bar', scheduleMirror);
-  defineElement('ui-save-bar');
+
+  // <ui-save-bar id> and <ui-modal id> (what SaveBar and Modal of app-bridge-react
+  // render) have show()/hide()/toggle() like App Bridge's, mirrored in the shell.
+  const showable = (name, message) =>
+    customElements.get(name) ||
+    customElements.define(
+      name,
+      class extends HTMLElement {
+        #open = false;
+        get open() {
+          return this.#open;
+        }
+        async show() {
+          this.#open = true;
+          post(message, {
+            id: this.id,
+            visible: true,
+            title: this.querySelector('ui-title-bar')?.getAttribute('title') ?? '',
+          });
+          this.dispatchEvent(new CustomEvent('show'));
+        }
+        async hide() {
+          this.#open = false;
+          post(message, { id: this.id, visible: false });
+          this.dispatchEvent(new CustomEvent('hide'));
+        }
+        async toggle() {
+          return this.#open ? this.hide() : this.show();
+        }
+      },
+    );
+  showable('ui-save-bar', 'saveBar');
+  showable('ui-modal', 'modal');
+
+  // The shell's Save and Discard press the save bar's own buttons, as App Bridge does.
+  function saveBarAction(id, action) {
+    const bar = document.getElementById(id);
+    const buttons = bar ? [...bar.querySelectorAll('button')] : [];
+    const save = buttons.find((button) => button.getAttribute('variant') === 'primary') ?? buttons.at(-1);
+    const discard = buttons.find((button) => button !== save);
+    (action === 'save' ? save : discard)?.click();
+  }
   for (const method of ['pushState', 'replaceState']) {
     const original = history[method].bind(history);
     history[method] = (...args) => {
@@ -164,28 +205,15 @@
       post('loading', { on });
     },
     saveBar: {
-      async show(id) {
-        post('saveBar', { id, visible: true });
-      },
-      async hide(id) {
-        post('saveBar', { id, visible: false });
-      },
-      async toggle(id) {
-        post('saveBar', { id, toggle: true });
-      },
+      show: (id) => document.getElementById(id)?.show(),
+      hide: (id) => document.getElementById(id)?.hide(),
+      toggle: (id) => document.getElementById(id)?.toggle(),
       async leaveConfirmation() {},
     },
     modal: {
-      async show(id) {
-        const modal = document.getElementById(id);
-        if (modal) modal.style.display = 'block';
-        post('modal', { id, visible: true });
-      },
-      async hide(id) {
-        const modal = document.getElementById(id);
-        if (modal) modal.style.display = 'none';
-        post('modal', { id, visible: false });
-      },
+      show: (id) => document.getElementById(id)?.show(),
+      hide: (id) => document.getElementById(id)?.hide(),
+      toggle: (id) => document.getElementById(id)?.toggle(),
     },
     resourcePicker: (options = {}) => ask('resourcePicker', options),
   };

@@ -47,9 +47,10 @@
     }
   }
 
-  function toast({ message, isError, duration }) {
+  function toast({ id, message, isError, duration }) {
     const element = document.createElement('div');
     element.className = `toast${isError ? ' error' : ''}`;
+    element.dataset.toast = id;
     element.setAttribute('role', isError ? 'alert' : 'status');
     element.textContent = message;
     $('toasts').append(element);
@@ -108,9 +109,14 @@
     if (type === 'loading') $('loading').hidden = !payload.on;
     if (type === 'saveBar') {
       const bar = $('save-bar');
-      bar.hidden = payload.toggle ? !bar.hidden : !payload.visible;
+      bar.hidden = !payload.visible;
       bar.dataset.id = payload.id;
     }
+    if (type === 'modal') {
+      // The modal's content lives in the app; the shell dims the admin around it.
+      $('modal-veil').hidden = !payload.visible;
+    }
+    if (type === 'toastHide') document.querySelector(`[data-toast="${CSS.escape(payload.id)}"]`)?.remove();
   });
 
   for (const action of ['save', 'discard']) {

@@ -106,6 +106,7 @@ function shellPage(options: ShellOptions, domain: string, appPath: string, searc
   #toasts { position: fixed; bottom: 24px; left: 50%; transform: translateX(-50%); display: grid; gap: 8px; }
   .toast { background: #1a1a1a; color: #fff; padding: 10px 16px; border-radius: 10px; }
   .toast.error { background: #8e1f0b; }
+  #modal-veil { position: fixed; top: 0; left: 0; width: 240px; bottom: 0; background: rgb(0 0 0 / 0.45); }
   dialog { border: 0; border-radius: 12px; min-width: 360px; }
   #picker-list { display: grid; gap: 6px; max-height: 50vh; overflow: auto; margin: 12px 0; }
 </style>
@@ -126,6 +127,7 @@ function shellPage(options: ShellOptions, domain: string, appPath: string, searc
 </main>
 <div id="save-bar" hidden><span>Unsaved changes</span><button id="save-bar-discard" type="button">Discard</button><button id="save-bar-save" type="button">Save</button></div>
 <div id="toasts" aria-live="polite"></div>
+<div id="modal-veil" hidden></div>
 <dialog id="picker"><form method="dialog"><h2>Select products</h2><div id="picker-list"></div><button value="cancel">Cancel</button> <button value="select">Select</button></form></dialog>
 <script id="shell-config" type="application/json">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>
 <script src="/admin/shell.js"></script>

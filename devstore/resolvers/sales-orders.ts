@@ -140,7 +140,7 @@ function orderMoney(order: OrderRecord, state: ShopState) {
     currentShippingPriceSet: bag(currentShipping),
     totalRefundedShippingSet: bag(t.refundedShipping),
     totalTaxSet: bag(t.tax),
-    currentTotalTaxSet: bag(t.tax),
+    currentTotalTaxSet: bag(t.tax - t.refundedTax),
     totalPriceSet: bag(t.total),
     originalTotalPriceSet: bag(t.total),
     currentTotalPriceSet: bag(t.total - t.refunded),

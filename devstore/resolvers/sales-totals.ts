@@ -48,6 +48,7 @@ export interface OrderTotals {
   refunded: number;
   refundedLines: number;
   refundedShipping: number;
+  refundedTax: number;
   /** What the buyer paid: nothing while pending, authorized or voided. */
   received: number;
 }
@@ -69,6 +70,13 @@ export function orderTotals(order: OrderRecord): OrderTotals {
   const refunded = order.refunds.reduce((sum, refund) => sum + cents(refund.total), 0);
   const refundedLines = order.refunds.reduce((sum, refund) => sum + refundLineCents(refund), 0);
   const received = PAID_STATUSES.has(order.financialStatus) ? total : 0;
+  // A refund returns merchandise, the tax on it, then shipping. The records keep
+  // the merchandise per line and the total, so the tax is the order's tax rate
+  // on the refunded merchandise, and shipping what remains.
+  const clamp = (value: number, max: number) => Math.min(Math.max(value, 0), max);
+  const proportionalTax = subtotal > 0 ? Math.round((tax * refundedLines) / subtotal) : 0;
+  const refundedShipping = clamp(refunded - refundedLines - clamp(proportionalTax, tax), shipping);
+  const refundedTax = clamp(refunded - refundedLines - refundedShipping, tax);
   return {
     gross,
     discounts,
@@ -78,7 +86,8 @@ export function orderTotals(order: OrderRecord): OrderTotals {
     total,
     refunded,
     refundedLines,
-    refundedShipping: refunded - refundedLines,
+    refundedShipping,
+    refundedTax,
     received,
   };
 }

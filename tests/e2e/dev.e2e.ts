@@ -27,12 +27,13 @@ const USER_AGENT =
 const RESULTS = path.resolve('test-results');
 
 let dev: ChildProcess | undefined;
+let dataDir = '';
 let browser: Browser | undefined;
 let shellUrl = '';
 let output = '';
 
 beforeAll(async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-e2e-'));
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-e2e-'));
   const port = process.env.E2E_PORT ?? '3317';
   dev = spawn('npm', ['run', 'dev'], {
     detached: true,
@@ -45,6 +46,7 @@ beforeAll(async () => {
       DEVSTORE_PORT: process.env.E2E_DEVSTORE_PORT ?? '4317',
       DEVSTORE_ORDERS: '3000',
       NODE_ENV: 'development',
+      HOST: '',
     },
   });
   shellUrl = await new Promise<string>((resolve, reject) => {
@@ -66,7 +68,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (dev?.pid) process.kill(-dev.pid, 'SIGTERM');
+  if (dev?.pid && dev.exitCode === null) {
+    const exited = new Promise((resolve) => dev?.once('exit', resolve));
+    process.kill(-dev.pid, 'SIGTERM');
+    await exited;
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('npm run dev', () => {
@@ -121,5 +128,43 @@ describe('npm run dev', () => {
     await expect.poll(() => app.getByText('Europe/Paris').isVisible(), { timeout: 60_000 }).toBe(true);
     await page.screenshot({ path: path.join(RESULTS, 'dev-today-harbor-goods.png'), fullPage: true });
     expect(problems).toEqual([]);
+    // Offline, Shopify's CDN is out of reach; nothing else may fail.
+    expect(consoleLines.filter((line) => line.startsWith('error') || line.startsWith('HTTP'))).toEqual([]);
   }, 180_000);
+
+  it('gives the app App Bridge: fresh session tokens, toasts, and a save bar the shell drives', async () => {
+    const page = await (browser as Browser).newPage({ userAgent: USER_AGENT, viewport: { width: 1280, height: 860 } });
+    await page.goto(shellUrl);
+    await page.waitForLoadState('networkidle');
+    const frame = page.frames().find((candidate) => candidate.url().includes('/app?'));
+    if (!frame) throw new Error('the app frame did not load');
+
+    const tokens = await frame.evaluate(async () => {
+      const shopify = (window as unknown as { shopify: { idToken(): Promise<string> } }).shopify;
+      return [await shopify.idToken(), await shopify.idToken()];
+    });
+    expect(tokens[0]).not.toBe(tokens[1]);
+    const claims = JSON.parse(Buffer.from((tokens[0] as string).split('.')[1] as string, 'base64url').toString());
+    expect(claims).toMatchObject({ dest: 'https://maple-thread.myshopify.com' });
+    expect(claims.exp - claims.iat).toBe(60);
+
+    await frame.evaluate(() =>
+      (window as unknown as { shopify: { toast: { show(m: string): void } } }).shopify.toast.show('Saved'),
+    );
+    await expect.poll(() => page.locator('#toasts').textContent()).toContain('Saved');
+
+    await frame.evaluate(() => {
+      const bar = document.createElement('ui-save-bar');
+      bar.id = 'probe-bar';
+      bar.innerHTML = '<button variant="primary">Save</button><button>Discard</button>';
+      bar.querySelector('button')?.addEventListener('click', () => document.body.setAttribute('data-saved', 'yes'));
+      document.body.append(bar);
+      return (bar as unknown as { show(): Promise<void> }).show();
+    });
+    await expect.poll(() => page.locator('#save-bar').isVisible()).toBe(true);
+    await page.locator('#save-bar-save').click();
+    await expect.poll(() => frame.evaluate(() => document.body.getAttribute('data-saved'))).toBe('yes');
+    await frame.evaluate(() => (document.getElementById('probe-bar') as unknown as { hide(): Promise<void> }).hide());
+    await expect.poll(() => page.locator('#save-bar').isVisible()).toBe(false);
+  }, 120_000);
 });
