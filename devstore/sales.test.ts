@@ -959,11 +959,11 @@ describe('refund money across a seeded shop', () => {
         'currentShippingPriceSet',
         'currentTotalTaxSet',
         'currentTotalPriceSet',
-      ].map((key) => amount(order[key] as never));
+      ].map((key) => amount(order[key] as never)) as [number, number, number, number];
       expect(shipping).toBeGreaterThanOrEqual(0);
       expect(tax).toBeGreaterThanOrEqual(0);
       expect(tax).toBeLessThanOrEqual(amount(order.totalTaxSet as never));
-      expect(subtotal + (shipping as number) + (tax as number)).toBe(total);
+      expect(subtotal + shipping + tax).toBe(total);
       expect(total).toBe(amount(order.totalPriceSet as never) - amount(order.totalRefundedSet as never));
     }
   });

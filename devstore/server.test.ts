@@ -198,9 +198,20 @@ describe('devstore validation errors', () => {
     const store = await start();
     const { status, body } = await graphql(store, store.grantToken(SHOP), '{ shop { nope } }');
     expect(status).toBe(200);
-    expect(body.errors[0]).toMatchObject({
-      message: expect.stringContaining('Cannot query field "nope" on type "Shop"'),
-      locations: [{ line: 1, column: 10 }],
+    expect(body).toEqual({
+      errors: [
+        {
+          message: "Field 'nope' doesn't exist on type 'Shop'",
+          locations: [{ line: 1, column: 10 }],
+          path: [],
+          extensions: { code: 'undefinedField', typeName: 'Shop', fieldName: 'nope' },
+        },
+      ],
+    });
+    const missing = await graphql(store, store.grantToken(SHOP), '{ product { id } }');
+    expect(missing.body.errors[0]).toMatchObject({
+      message: "Field 'product' is missing required arguments: id",
+      extensions: { code: 'missingRequiredArguments' },
     });
   });
 });

@@ -46,6 +46,25 @@ describe('devstore shop', () => {
   it('answers an invalid document with validation errors and no data', async () => {
     const result = await gql(emptyShop(), '{ shop { nope } }');
     expect(result.data).toBeUndefined();
-    expect(result.errors?.[0]?.message).toContain('Cannot query field "nope" on type "Shop"');
+    expect(result.errors?.[0]?.message).toBe("Field 'nope' doesn't exist on type 'Shop'");
+  });
+
+  it('refuses a search it cannot apply instead of matching everything', async () => {
+    const state = emptyShop();
+    const unknownField = await gql(
+      state,
+      '{ staffMembers(first: 5, query: "favourite_colour:blue") { nodes { id } } }',
+    );
+    expect(unknownField.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('does not emulate the search field "favourite_colour"'),
+      extensions: { code: 'NOT_EMULATED_BY_DEVSTORE' },
+    });
+    const grouped = await gql(
+      state,
+      '{ staffMembers(first: 5, query: "(email:a OR email:b) account_type:REGULAR") { nodes { id } } }',
+    );
+    expect(grouped.errors?.[0]?.message).toContain('parentheses');
+    const quoted = await gql(state, '{ staffMembers(first: 5, query: "email:\'(not a group)\'") { nodes { id } } }');
+    expect(quoted.errors).toBeUndefined();
   });
 });

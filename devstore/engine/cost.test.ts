@@ -27,7 +27,12 @@ describe('query cost (Shopify rules)', () => {
   it('charges a mutation 10', () => {
     expect(
       cost('mutation { tagsAdd(id: "gid://shopify/Product/1", tags: ["a"]) { userErrors { field message } } }'),
-    ).toBe(11);
+    ).toBe(10);
+    expect(
+      cost(
+        'mutation { a: tagsAdd(id: "x", tags: ["a"]) { node { id } } b: tagsAdd(id: "y", tags: ["b"]) { node { id } } }',
+      ),
+    ).toBe(20);
   });
 
   it('computes the actual cost from the nodes returned', () => {

@@ -4,7 +4,7 @@
  * - scalars and enums cost 0; an object costs 1;
  * - a connection costs 2 plus `first`/`last` times the cost of one node
  *   (for the actual cost: the number of nodes returned);
- * - a mutation's top-level field costs 10 (plus what its payload selects).
+ * - a mutation's top-level field costs 10, its payload included.
  */
 import {
   getNamedType,
@@ -173,9 +173,7 @@ export function queryCost(
   const walk = walkFor(schema, document, variables);
   const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   if (!root) return 0;
-  const base = selectionCost(root, operation.selectionSet, walk, data);
-  if (operation.operation !== 'mutation') return base;
-  // A mutation field costs 10 instead of 1.
-  const mutations = fieldsOf(operation.selectionSet, walk).length;
-  return base + mutations * (MUTATION_COST - 1);
+  // A mutation costs 10 a field, whatever its payload selects.
+  if (operation.operation === 'mutation') return fieldsOf(operation.selectionSet, walk).length * MUTATION_COST;
+  return selectionCost(root, operation.selectionSet, walk, data);
 }

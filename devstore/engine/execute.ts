@@ -74,8 +74,56 @@ export async function run(
   });
 }
 
+/**
+ * Shopify words its commonest validation errors differently from graphql-js;
+ * these are rewritten to Shopify's message and code, the rest keep graphql-js's.
+ */
+const SHOPIFY_WORDING: [RegExp, (...groups: string[]) => { message: string; extensions: Record<string, string> }][] = [
+  [
+    /^Cannot query field "(\w+)" on type "(\w+)"\./,
+    (field, type) => ({
+      message: `Field '${field}' doesn't exist on type '${type}'`,
+      extensions: { code: 'undefinedField', typeName: type as string, fieldName: field as string },
+    }),
+  ],
+  [
+    /^Field "(\w+)" argument "(\w+)" of type "([^"]+)" is required, but it was not provided\./,
+    (field, argument, type) => ({
+      message: `Field '${field}' is missing required arguments: ${argument}`,
+      extensions: {
+        code: 'missingRequiredArguments',
+        className: 'Field',
+        name: field as string,
+        arguments: argument as string,
+        type: type as string,
+      },
+    }),
+  ],
+  [
+    /^Unknown argument "(\w+)" on field "\w+\.(\w+)"\./,
+    (argument, field) => ({
+      message: `Field '${field}' doesn't accept argument '${argument}'`,
+      extensions: {
+        code: 'argumentNotAccepted',
+        name: field as string,
+        typeName: 'Field',
+        argumentName: argument as string,
+      },
+    }),
+  ],
+];
+
 /** Shopify's shape for an error: message, locations, path, extensions.code. */
 export function formatError(error: GraphQLError) {
+  if (!error.path) {
+    for (const [pattern, reword] of SHOPIFY_WORDING) {
+      const match = pattern.exec(error.message);
+      if (match) {
+        const { message, extensions } = reword(...match.slice(1));
+        return { message, ...(error.locations ? { locations: error.locations } : {}), path: [], extensions };
+      }
+    }
+  }
   const code =
     (error.extensions?.code as string | undefined) ??
     (error.path ? 'INTERNAL_SERVER_ERROR' : 'GRAPHQL_VALIDATION_FAILED');

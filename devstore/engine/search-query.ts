@@ -5,6 +5,8 @@
  * a trailing `*` for prefix match, and bare words matched against a default
  * text. Dates compare as instants.
  */
+import { GraphQLError } from 'graphql';
+
 export type FieldGetter<T> = (item: T) => unknown;
 
 interface Term {
@@ -68,7 +70,12 @@ function compare(actual: unknown, term: Term): boolean {
   return wanted.endsWith('*') ? text.startsWith(wanted.slice(0, -1)) : text === wanted;
 }
 
-export class UnknownSearchFieldError extends Error {}
+/** A search the devstore cannot answer faithfully: a GraphQL error naming what is missing. */
+export class UnknownSearchFieldError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'NOT_EMULATED_BY_DEVSTORE' } });
+  }
+}
 
 /**
  * A predicate for `query`. `fields` maps each supported search field to a
@@ -80,7 +87,17 @@ export function searchPredicate<T>(
   text: (item: T) => string,
 ): (item: T) => boolean {
   if (!query?.trim()) return () => true;
+  if (/[()]/.test(query.replace(/(["'])(?:\\.|(?!\1).)*\1/g, ''))) {
+    throw new UnknownSearchFieldError(`The devstore does not emulate parentheses in search queries: "${query}"`);
+  }
   const groups = parse(query);
+  // A filter the devstore cannot apply would silently match everything: fail loudly instead.
+  const unknown = groups.flat().find((term) => term.field !== null && !(term.field in fields));
+  if (unknown) {
+    throw new UnknownSearchFieldError(
+      `The devstore does not emulate the search field "${unknown.field}" here (it knows: ${Object.keys(fields).join(', ') || 'none'})`,
+    );
+  }
   return (item) =>
     groups.some((group) =>
       group.every((term) => {
@@ -89,9 +106,7 @@ export function searchPredicate<T>(
           const wanted = term.value.replace(/\*$/, '').toLowerCase();
           matched = text(item).toLowerCase().includes(wanted);
         } else {
-          const getter = fields[term.field];
-          // Shopify ignores unknown search fields rather than failing the query.
-          if (!getter) return true;
+          const getter = fields[term.field] as FieldGetter<T>;
           matched = compare(getter(item), term);
         }
         return term.negate ? !matched : matched;

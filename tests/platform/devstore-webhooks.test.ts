@@ -2,7 +2,7 @@
  * End to end: the devstore delivers webhooks over HTTP to a tiny server that
  * hands each request to Steward's real webhook route (app/routes/webhooks),
  * so Steward's HMAC check, header parsing and handlers accept what the
- * devstore sends — app/scopes_update and the three compliance topics.
+ * devstore sends — app/scopes_update, app/uninstalled and the three compliance topics.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -126,6 +126,22 @@ describe('Steward accepts the devstore’s webhooks', () => {
       ['customers/data_request', String(customer.id), true],
       ['customers/redact', String(customer.id), true],
     ]);
+  });
+
+  it('app/uninstalled: 200, and the shop’s sessions are gone', async () => {
+    await sessionStorage.storeSession(
+      new Session({
+        id: `offline_${SHOP}`,
+        shop: SHOP,
+        state: 'installed',
+        isOnline: false,
+        scope: 'read_products',
+        accessToken: 'shpat_e2e',
+      }),
+    );
+    const answer = await deliver({ topic: 'app/uninstalled', shop: SHOP });
+    expect(answer).toMatchObject({ topic: 'app/uninstalled', status: 200 });
+    expect(await prisma.session.count({ where: { shop: SHOP } })).toBe(0);
   });
 
   it('shop/redact: 200, and the shop’s rows are gone', async () => {
