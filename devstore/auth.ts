@@ -64,8 +64,10 @@ export function verifySessionToken(
     return 'malformed payload';
   }
   const seconds = Math.floor(now / 1000);
+  if (typeof claims.exp !== 'number' || typeof claims.nbf !== 'number') return 'token has no exp or nbf';
   if (claims.exp < seconds - 5) return 'token expired';
   if (claims.nbf > seconds + 5) return 'token not yet valid';
+  if (typeof claims.dest !== 'string' || !URL.canParse(claims.dest)) return 'token has no valid dest';
   if (claims.aud !== clientId) return 'token is for another app';
   return claims;
 }
@@ -139,12 +141,22 @@ function onlineAnswer(devstore: DevstoreState, shop: string, userId: number): OA
   };
 }
 
-/** Authorization codes issued by /admin/oauth/authorize, single use. */
-const codes = new Map<string, { shop: string; expiresAt: number }>();
+const isExpiring = (value: unknown) => value === '1' || value === 1 || value === true;
 
-export function issueAuthorizationCode(shop: string): string {
+/** Authorization codes issued by /admin/oauth/authorize: single use, one minute, per devstore. */
+const codesByDevstore = new WeakMap<DevstoreState, Map<string, { shop: string; expiresAt: number }>>();
+function codesOf(devstore: DevstoreState) {
+  let codes = codesByDevstore.get(devstore);
+  if (!codes) codesByDevstore.set(devstore, (codes = new Map()));
+  return codes;
+}
+
+export function issueAuthorizationCode(devstore: DevstoreState, shop: string): string {
+  const codes = codesOf(devstore);
+  const now = Date.now();
+  for (const [code, issued] of codes) if (issued.expiresAt < now) codes.delete(code);
   const code = randomBytes(16).toString('hex');
-  codes.set(code, { shop, expiresAt: Date.now() + 60_000 });
+  codes.set(code, { shop, expiresAt: now + 60_000 });
   return code;
 }
 
@@ -166,15 +178,16 @@ export function accessTokenAnswer(devstore: DevstoreState, shop: string, body: R
     if (body.requested_token_type === ONLINE_TOKEN) return onlineAnswer(devstore, shop, Number(claims.sub ?? 0));
     if (body.requested_token_type !== OFFLINE_TOKEN)
       return fail(400, 'invalid_request', 'unknown requested_token_type');
-    return offlineAnswer(devstore, shop, body.expiring === '1' || body.expiring === 1 || body.expiring === true);
+    return offlineAnswer(devstore, shop, isExpiring(body.expiring));
   }
 
   if (grant === 'authorization_code') {
+    const codes = codesOf(devstore);
     const issued = codes.get(String(body.code ?? ''));
     codes.delete(String(body.code ?? ''));
     if (!issued || issued.shop !== shop || issued.expiresAt < Date.now())
       return fail(400, 'invalid_grant', 'authorization code is invalid or expired');
-    return offlineAnswer(devstore, shop, body.expiring === '1');
+    return offlineAnswer(devstore, shop, isExpiring(body.expiring));
   }
 
   if (grant === 'refresh_token') {

@@ -215,3 +215,37 @@ describe('devstore validation errors', () => {
     });
   });
 });
+
+describe('devstore auth edge cases', () => {
+  it('refuses session tokens without exp or dest, and issues authorization codes once', async () => {
+    const store = await start();
+    const { createHmac } = await import('node:crypto');
+    const sign = (claims: Record<string, unknown>) => {
+      const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
+      return `${unsigned}.${createHmac('sha256', APP.apiSecret).update(unsigned).digest('base64url')}`;
+    };
+    const now = Math.floor(Date.now() / 1000);
+    const noExp = sign({ aud: APP.apiKey, dest: `https://${SHOP}`, nbf: now });
+    const noDest = sign({ aud: APP.apiKey, exp: now + 60, nbf: now });
+    expect(await exchange(store, tokenExchange(noExp))).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_subject_token' },
+    });
+    expect(await exchange(store, tokenExchange(noDest))).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_subject_token' },
+    });
+
+    const authorize = await fetch(
+      `${store.url}/shops/${SHOP}/admin/oauth/authorize?client_id=${APP.apiKey}&redirect_uri=${encodeURIComponent('https://app.example/auth/callback')}&state=xyz`,
+      { redirect: 'manual' },
+    );
+    const callback = new URL(authorize.headers.get('Location') as string);
+    expect(callback.searchParams.get('state')).toBe('xyz');
+    const code = callback.searchParams.get('code');
+    const grant = { client_id: APP.apiKey, client_secret: APP.apiSecret, code };
+    expect((await exchange(store, grant)).status).toBe(200);
+    expect(await exchange(store, grant)).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+  });
+});

@@ -130,8 +130,8 @@ export function createDevstoreServer(options: ServerOptions) {
         extensions: costOf(null),
       });
     }
-    if (faults.settings.forceThrottled) bucket.drain();
-    if (!bucket.take(requested)) {
+    // Forced throttling answers THROTTLED while it is on, without emptying the bucket for later.
+    if (faults.settings.forceThrottled || !bucket.take(requested)) {
       return send(res, 200, {
         errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: THROTTLED_DOCS } }],
         extensions: costOf(null),
@@ -169,7 +169,7 @@ export function createDevstoreServer(options: ServerOptions) {
       if (url.searchParams.get('client_id') !== devstore.app.apiKey || !redirectUri)
         return send(res, 400, { error: 'invalid_request' });
       const target = new URL(redirectUri);
-      target.searchParams.set('code', issueAuthorizationCode(shop));
+      target.searchParams.set('code', issueAuthorizationCode(devstore, shop));
       target.searchParams.set('shop', shop);
       const state = url.searchParams.get('state');
       if (state) target.searchParams.set('state', state);

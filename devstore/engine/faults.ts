@@ -33,6 +33,9 @@ export class Faults {
   update(patch: unknown): FaultSettings {
     const next = { ...this.settings };
     const input = (patch ?? {}) as Record<string, unknown>;
+    const unknown = Object.keys(input).filter((key) => !(key in NO_FAULTS));
+    if (unknown.length > 0)
+      throw new Error(`Unknown fault switch: ${unknown.join(', ')} (known: ${Object.keys(NO_FAULTS).join(', ')})`);
     for (const key of ['errorRate5xx', 'errorRate429'] as const) {
       if (key in input) {
         const value = Number(input[key]);

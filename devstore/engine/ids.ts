@@ -7,7 +7,3 @@ export function parseGid(value: string): { type: string; id: string } | null {
   const match = /^gid:\/\/shopify\/([A-Za-z]+)\/([^/?]+)/.exec(value);
   return match ? { type: match[1] as string, id: match[2] as string } : null;
 }
-
-export function legacyId(value: string): string {
-  return parseGid(value)?.id ?? value;
-}

@@ -54,12 +54,6 @@ export class LeakyBucket {
     this.#available = Math.min(this.settings.maximumAvailable, this.#available + Math.max(points, 0));
   }
 
-  /** Empties the bucket (the "forced THROTTLED" fault switch). */
-  drain(): void {
-    this.#refill();
-    this.#available = 0;
-  }
-
   status(): ThrottleStatus {
     this.#refill();
     return {
