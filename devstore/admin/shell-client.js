@@ -19,7 +19,12 @@
     return (await response.json()).token;
   }
 
+  let renderedNav = '';
   function renderNav(items) {
+    // Rebuild only when the menu changed, so keyboard focus stays where it is.
+    const signature = JSON.stringify(items);
+    if (signature === renderedNav) return markCurrent();
+    renderedNav = signature;
     const nav = $('app-nav');
     nav.replaceChildren(
       ...items.map((item) => {
@@ -100,8 +105,13 @@
       document.title = payload.title ? `${payload.title} · ${config.appName} · ${config.shopName}` : config.shopName;
     }
     if (type === 'location') {
-      currentPath = payload.path;
-      const path = `${config.base}/apps/${config.appHandle}${payload.path.replace(/^\/app/, '')}`;
+      // The embedding parameters belong to the iframe, not to the admin's address.
+      const appUrl = new URL(payload.path, config.appUrl);
+      for (const name of ['embedded', 'shop', 'host', 'id_token', 'locale', 'hmac', 'session', 'timestamp']) {
+        appUrl.searchParams.delete(name);
+      }
+      currentPath = appUrl.pathname + appUrl.search;
+      const path = `${config.base}/apps/${config.appHandle}${currentPath.replace(/^\/app/, '')}`;
       if (location.pathname + location.search !== path) history.replaceState(null, '', path);
       markCurrent();
     }
