@@ -57,7 +57,8 @@ export default defineConfig({
   async adapter() {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error('DATABASE_URL is not set: run the CLI through `npm run prisma`.');
-    const pool = new pg.Pool({ connectionString, Client: CatalogTextClient, max: 2, idleTimeoutMillis: 1_000 });
+    // One connection: the embedded database's socket must not interleave two (app/platform/db/embedded.server.ts).
+    const pool = new pg.Pool({ connectionString, Client: CatalogTextClient, max: 1, idleTimeoutMillis: 1_000 });
     return new PrismaPg(pool, { disposeExternalPool: true });
   },
 });

@@ -4,7 +4,8 @@ export default defineConfig({
   resolve: { alias: { '~': new URL('./app', import.meta.url).pathname } },
   test: {
     include: ['app/**/*.test.{ts,tsx}', 'tests/**/*.test.ts', 'scripts/**/*.test.ts', 'devstore/**/*.test.ts'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
+    // The BullMQ driver needs a Redis: `npm run test:redis` (vitest.redis.config.ts).
+    exclude: ['tests/e2e/**', 'node_modules/**', 'app/platform/jobs/bullmq.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
     setupFiles: ['tests/support/worker-setup.ts'],
     pool: 'forks',

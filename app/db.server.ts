@@ -7,6 +7,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import { env } from './env.server';
+import { isEmbeddedSocketUrl } from './platform/db/embedded.server';
 
 function createClient(): PrismaClient {
   if (!env.DATABASE_URL) {
@@ -15,7 +16,9 @@ function createClient(): PrismaClient {
         'embedded database and sets it), or point DATABASE_URL at a PostgreSQL server.',
     );
   }
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: 10 });
+  // The embedded database's socket takes one connection at a time safely (see embedded.server.ts).
+  const max = isEmbeddedSocketUrl(env.DATABASE_URL) ? 1 : 10;
+  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max });
   return new PrismaClient({ adapter });
 }
 

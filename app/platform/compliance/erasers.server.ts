@@ -38,4 +38,11 @@ export const SHOP_DATA_ERASERS: ShopDataEraser[] = [
     model: 'ComplianceRequest',
     eraseShop: async (tx, shop) => (await tx.complianceRequest.deleteMany({ where: { shop } })).count,
   },
+  {
+    // Background jobs (the database queue driver). Payloads may name a
+    // customer, but jobs are short-lived and erased with the shop; the BullMQ
+    // driver's jobs in Redis expire on their own (a day for done jobs).
+    model: 'Job',
+    eraseShop: async (tx, shop) => (await tx.job.deleteMany({ where: { shop } })).count,
+  },
 ];

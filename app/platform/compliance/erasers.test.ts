@@ -22,13 +22,16 @@ describe('shop data erasers', () => {
       await prisma.complianceRequest.create({
         data: { shop, topic: 'customers/data_request', eventId: `e-${shop}`, customerId: '7' },
       });
+      await prisma.job.create({ data: { shop, name: 'sync-products', payload: {} } });
     }
     const counts = await shopRedact(prisma, gone);
-    expect(counts).toEqual({ Session: 1, ComplianceRequest: 1 });
+    expect(counts).toEqual({ Session: 1, ComplianceRequest: 1, Job: 1 });
     expect(await prisma.session.count({ where: { shop: gone } })).toBe(0);
     expect(await prisma.complianceRequest.count({ where: { shop: gone } })).toBe(0);
     expect(await prisma.session.count({ where: { shop: kept } })).toBe(1);
     expect(await prisma.complianceRequest.count({ where: { shop: kept } })).toBe(1);
+    expect(await prisma.job.count({ where: { shop: gone } })).toBe(0);
+    expect(await prisma.job.count({ where: { shop: kept } })).toBe(1);
   });
 
   it('customer requests run each eraser once per event, record the result, and are idempotent', async () => {

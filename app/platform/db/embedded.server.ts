@@ -24,6 +24,24 @@ export function defaultDataDir(): string {
   return path.resolve(process.env.PGLITE_DATA_DIR || 'data/pglite');
 }
 
+/**
+ * Marks the URLs of the embedded database's socket. The socket serves one
+ * PGlite connection: it runs each wire-protocol message on its own, so two
+ * client connections sending parameterised queries at once interleave their
+ * messages and break each other's queries. Clients of such a URL use one
+ * connection (db.server.ts), and separate processes do not share it for work
+ * (scripts/worker.ts refuses).
+ */
+export const EMBEDDED_APPLICATION_NAME = 'steward-embedded';
+
+export function isEmbeddedSocketUrl(url: string | undefined): boolean {
+  return (
+    url !== undefined &&
+    URL.canParse(url) &&
+    new URL(url).searchParams.get('application_name') === EMBEDDED_APPLICATION_NAME
+  );
+}
+
 export function isEmbeddedUrl(url: string | undefined): boolean {
   return url === undefined || url === '' || url === EMBEDDED_DATABASE_URL;
 }
@@ -205,7 +223,7 @@ export async function openEmbeddedDatabase(options: OpenOptions = {}): Promise<E
     lock?.announcePort(port);
     const opened = db;
     return {
-      url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+      url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable&application_name=${EMBEDDED_APPLICATION_NAME}`,
       db: opened,
       async close() {
         await server.stop();
@@ -231,7 +249,7 @@ export async function connectOrOpen(dataDir = defaultDataDir()): Promise<{
   const owner = liveOwner(dataDir);
   if (owner?.port) {
     return {
-      url: `postgresql://postgres@127.0.0.1:${owner.port}/postgres?sslmode=disable`,
+      url: `postgresql://postgres@127.0.0.1:${owner.port}/postgres?sslmode=disable&application_name=${EMBEDDED_APPLICATION_NAME}`,
       close: async () => {},
     };
   }

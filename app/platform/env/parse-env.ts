@@ -39,6 +39,11 @@ export const envSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
       .optional(),
     PGLITE_DATA_DIR: z.string().optional(),
+    /** A Redis server for the job queue (BullMQ); without it jobs live in the database. */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+      .optional(),
     SHOP_CUSTOM_DOMAIN: z.string().optional(),
     /** Local devstore base URL (development and tests only). */
     DEVSTORE_URL: z.string().url('must be the devstore base URL').optional(),

@@ -1,0 +1,9 @@
+/**
+ * Every job Steward knows how to run, by name. `npm run worker` registers
+ * exactly these; a worker claims only jobs whose name is here, so workers of
+ * different versions can share a queue. Areas add their handlers as they move
+ * work out of requests (webhook processing, syncs).
+ */
+import type { JobHandlers } from './types';
+
+export const JOB_HANDLERS: JobHandlers = {};
