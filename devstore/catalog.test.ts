@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ShopState } from './state/shop-state';
 import type { MediaImageRecord, MetafieldRecord, ProductRecord } from './state/types';
-import { emptyShop, gql } from './test-support';
+import { emptyShop, gql, orderRecord } from './test-support';
 
 const CDN = 'http://devstore.test/cdn/test-shop.myshopify.com';
 
@@ -763,33 +763,7 @@ describe('devstore metafieldsSet and tagsAdd', () => {
     const customer = await ok(mutation, { id: 'gid://shopify/Customer/801', tags: ['wholesale'] });
     expect(customer.tagsAdd).toEqual({ node: { id: 'gid://shopify/Customer/801' }, userErrors: [] });
     expect(state.customers.get(801)?.tags).toEqual(['vip', 'wholesale']);
-    state.orders.set(901, {
-      id: 901,
-      number: 1001,
-      customerId: 801,
-      email: null,
-      createdAt: '2025-01-01T10:00:00.000Z',
-      processedAt: '2025-01-01T10:00:00.000Z',
-      updatedAt: '2025-01-01T10:00:00.000Z',
-      cancelledAt: null,
-      cancelReason: null,
-      presentmentCurrencyCode: 'USD',
-      presentmentRate: 1,
-      sourceName: 'web',
-      lineItems: [],
-      shipping: '0.00',
-      tax: '0.00',
-      discountCodes: [],
-      discountApplications: [],
-      refunds: [],
-      financialStatus: 'PAID',
-      fulfillmentStatus: 'UNFULFILLED',
-      risk: { level: 'LOW', facts: [] },
-      journey: null,
-      shippingAddress: null,
-      billingAddress: null,
-      test: false,
-    });
+    state.orders.set(901, orderRecord(901, { number: 1001, customerId: 801 }));
     const order = await ok(mutation, { id: 'gid://shopify/Order/901', tags: ['x'] });
     expect(order.tagsAdd).toEqual({
       node: null,

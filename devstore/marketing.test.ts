@@ -1,39 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ShopState } from './state/shop-state';
 import type { OrderRecord } from './state/types';
-import { emptyShop, gql } from './test-support';
+import { emptyShop, gql, orderRecord } from './test-support';
 
 const DAY = 86_400_000;
 const fromNow = (days: number) => new Date(Date.now() + days * DAY).toISOString();
 
 function order(id: number, codes: string[]): OrderRecord {
-  return {
-    id,
-    number: id,
-    customerId: null,
-    email: null,
-    createdAt: fromNow(-1),
-    processedAt: fromNow(-1),
-    updatedAt: fromNow(-1),
-    cancelledAt: null,
-    cancelReason: null,
-    presentmentCurrencyCode: 'USD',
-    presentmentRate: 1,
-    sourceName: 'web',
-    lineItems: [],
-    shipping: '0.00',
-    tax: '0.00',
-    discountCodes: codes,
-    discountApplications: [],
-    refunds: [],
-    financialStatus: 'PAID',
-    fulfillmentStatus: 'FULFILLED',
-    risk: { level: 'LOW', facts: [] },
-    journey: null,
-    shippingAddress: null,
-    billingAddress: null,
-    test: false,
-  };
+  return orderRecord(id, { createdAt: fromNow(-1), discountCodes: codes, fulfillmentStatus: 'FULFILLED' });
 }
 
 function marketingShop(): ShopState {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ShopState } from './state/shop-state';
 import type { CustomerRecord, LineItemRecord, OrderRecord } from './state/types';
-import { emptyShop, gql } from './test-support';
+import { emptyShop, gql, orderRecord } from './test-support';
 
 const ORDER = (id: number) => `gid://shopify/Order/${id}`;
 
@@ -44,34 +44,7 @@ function line(
 }
 
 function order(id: number, createdAt: string, fields: Partial<OrderRecord>): OrderRecord {
-  return {
-    id,
-    number: id,
-    customerId: null,
-    email: null,
-    createdAt,
-    processedAt: createdAt,
-    updatedAt: createdAt,
-    cancelledAt: null,
-    cancelReason: null,
-    presentmentCurrencyCode: 'USD',
-    presentmentRate: 1,
-    sourceName: 'web',
-    lineItems: [],
-    shipping: '0.00',
-    tax: '0.00',
-    discountCodes: [],
-    discountApplications: [],
-    refunds: [],
-    financialStatus: 'PAID',
-    fulfillmentStatus: 'UNFULFILLED',
-    risk: { level: 'LOW', facts: [] },
-    journey: null,
-    shippingAddress: null,
-    billingAddress: null,
-    test: false,
-    ...fields,
-  };
+  return orderRecord(id, { createdAt, ...fields });
 }
 
 /**

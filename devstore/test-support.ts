@@ -5,7 +5,7 @@
 import { formatError, prepare, run, type AdminRequest } from './engine/execute';
 import { DevstoreState } from './state/devstore-state';
 import { ShopState } from './state/shop-state';
-import type { ShopRecord } from './state/types';
+import type { OrderRecord, ShopRecord } from './state/types';
 
 export function emptyShop(overrides: Partial<ShopRecord> = {}): ShopState {
   return new ShopState({
@@ -53,5 +53,38 @@ export async function gql(
   return {
     data: result.data as Record<string, any> | null | undefined, // eslint-disable-line @typescript-eslint/no-explicit-any
     ...(result.errors ? { errors: result.errors.map(formatError) } : {}),
+  };
+}
+
+/** A plain paid, unfulfilled web order with no lines, for tests to adjust. */
+export function orderRecord(id: number, fields: Partial<OrderRecord> = {}): OrderRecord {
+  const createdAt = fields.createdAt ?? '2025-01-01T10:00:00.000Z';
+  return {
+    id,
+    number: id,
+    customerId: null,
+    email: null,
+    createdAt,
+    processedAt: createdAt,
+    updatedAt: createdAt,
+    cancelledAt: null,
+    cancelReason: null,
+    presentmentCurrencyCode: 'USD',
+    presentmentRate: 1,
+    sourceName: 'web',
+    lineItems: [],
+    shipping: '0.00',
+    tax: '0.00',
+    discountCodes: [],
+    discountApplications: [],
+    refunds: [],
+    financialStatus: 'PAID',
+    fulfillmentStatus: 'UNFULFILLED',
+    risk: { level: 'LOW', facts: [] },
+    journey: null,
+    shippingAddress: null,
+    billingAddress: null,
+    test: false,
+    ...fields,
   };
 }
