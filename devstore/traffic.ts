@@ -11,9 +11,10 @@
  *   traffic.tick(10); // ten changes in each shop, right now
  *   traffic.stop();
  */
+import { cents, orderTotals, refundedQuantity } from './resolvers/sales-totals';
 import type { Random } from './engine/random';
 import type { SellingDay } from './seed/calendar';
-import type { SellableVariants } from './seed/catalog';
+import { emptySellableVariants, type SellableVariants } from './seed/catalog';
 import { Buyer, createCustomer, type CustomerTable, emptyCustomerTable } from './seed/customers';
 import { CANCEL_REASONS, type OrderResume, OrderWriter } from './seed/orders';
 import { DAY_MS, money, stream, zoneOffset } from './seed/util';
@@ -144,34 +145,26 @@ function startTimer(perSecond: number, tick: (count: number) => unknown): NodeJS
   return timer;
 }
 
-const cents = (amount: string) => Math.round(Number(amount) * 100);
-
+/** Net of `quantity` units of a line, its discount shared out per unit. */
 function lineNet(line: R.LineItemRecord, quantity: number): number {
   return cents(line.unitPrice) * quantity - Math.round((cents(line.discount) * quantity) / line.quantity);
 }
 
-function orderTotal(order: R.OrderRecord): number {
-  const lines = order.lineItems.reduce((sum, line) => sum + lineNet(line, line.quantity), 0);
-  return lines + cents(order.shipping) + cents(order.tax);
-}
-
-function refundedTotal(order: R.OrderRecord): number {
-  return order.refunds.reduce((sum, refund) => sum + cents(refund.total), 0);
-}
-
 /** Units of a line not refunded yet. */
-function remainingQuantity(order: R.OrderRecord, line: R.LineItemRecord): number {
-  let refunded = 0;
-  for (const refund of order.refunds)
-    for (const refundLine of refund.lines) if (refundLine.lineItemId === line.id) refunded += refundLine.quantity;
-  return line.quantity - refunded;
+const remainingQuantity = (order: R.OrderRecord, line: R.LineItemRecord) =>
+  line.quantity - refundedQuantity(order, line.id);
+
+/** Money still refundable on an order: its total less what was refunded. */
+function unrefunded(order: R.OrderRecord): number {
+  const totals = orderTotals(order);
+  return totals.total - totals.refunded;
 }
 
 function refundable(order: R.OrderRecord): boolean {
   return (
     order.cancelledAt === null &&
     (order.financialStatus === 'PAID' || order.financialStatus === 'PARTIALLY_REFUNDED') &&
-    orderTotal(order) > refundedTotal(order) &&
+    unrefunded(order) > 0 &&
     order.lineItems.some((line) => remainingQuantity(order, line) > 0)
   );
 }
@@ -202,16 +195,7 @@ function sellingDay(time: number, timeZone: string): SellingDay {
 
 /** Active variants as the order generator's tables, weighted like the seed's, by product. */
 function sellableVariants(state: ShopState): { catalog: SellableVariants; byProduct: Map<number, number[]> } {
-  const catalog: SellableVariants = {
-    productIds: [],
-    variantIds: [],
-    titles: [],
-    variantTitles: [],
-    skus: [],
-    priceCents: [],
-    handles: [],
-    popularity: [],
-  };
+  const catalog = emptySellableVariants();
   const byProduct = new Map<number, number[]>();
   let position = 0;
   for (const product of state.products.values()) {
@@ -399,7 +383,7 @@ class ShopTraffic {
       const quantity = full ? remainingQuantity(order, line) : 1;
       return { lineItemId: line.id, quantity, subtotal: money(lineNet(line, quantity)) };
     });
-    const remaining = orderTotal(order) - refundedTotal(order);
+    const remaining = unrefunded(order);
     const everything = full || (open.length === 1 && remainingQuantity(order, open[0] as R.LineItemRecord) === 1);
     const partial = cents(refundLines[0]?.subtotal ?? '0');
     const total = everything ? remaining : Math.min(remaining, partial + Math.round(partial * this.#region.taxRate));

@@ -116,6 +116,19 @@ function uniqueHandle(title: string, taken: Set<string>): string {
   return handle;
 }
 
+export function emptySellableVariants(): SellableVariants {
+  return {
+    productIds: [],
+    variantIds: [],
+    titles: [],
+    variantTitles: [],
+    skus: [],
+    priceCents: [],
+    handles: [],
+    popularity: [],
+  };
+}
+
 export function seedLocations(state: ShopState, region: Region): number[] {
   return region.locations.map((location) => {
     const id = state.nextId();
@@ -141,16 +154,7 @@ export async function seedCatalog(
   options: CatalogOptions,
 ): Promise<SellableVariants> {
   const locationIds = seedLocations(state, options.region);
-  const sellable: SellableVariants = {
-    productIds: [],
-    variantIds: [],
-    titles: [],
-    variantTitles: [],
-    skus: [],
-    priceCents: [],
-    handles: [],
-    popularity: [],
-  };
+  const sellable = emptySellableVariants();
   const handles = new Set<string>();
   const titles = new Set<string>();
   const materials = new Map<number, string>();
