@@ -5,14 +5,34 @@
  * app load; Accept-Language is the fallback; English the default.
  */
 import i18next, { type i18n as I18n } from 'i18next';
-import en from './locales/en.json';
-import fr from './locales/fr.json';
+
+type Messages = Record<string, unknown>;
+
+// One file per area and locale (locales/<locale>/<area>.json), each holding
+// its area's top-level key, merged into one `translation` namespace. Two files
+// may not claim the same top-level key.
+const files = import.meta.glob<Messages>('./locales/*/*.json', { eager: true, import: 'default' });
+
+function messagesOf(locale: string): Messages {
+  const merged: Messages = {};
+  for (const [file, messages] of Object.entries(files)) {
+    if (!file.startsWith(`./locales/${locale}/`)) continue;
+    for (const [key, value] of Object.entries(messages)) {
+      if (key in merged) throw new Error(`Translation key "${key}" is defined twice for ${locale} (${file})`);
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
 
 export const SUPPORTED_LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 
-export const resources = { en: { translation: en }, fr: { translation: fr } } as const;
+export const resources = {
+  en: { translation: messagesOf('en') },
+  fr: { translation: messagesOf('fr') },
+} as const;
 
 function match(tag: string | null | undefined): Locale | undefined {
   const language = tag?.trim().toLowerCase().split(/[-_]/)[0];
