@@ -1,0 +1,31 @@
+/**
+ * The contract between the webhook inbox and the areas that act on webhooks.
+ * An InboxEvent is a stored, verified delivery; a WebhookHandler applies it
+ * inside the processor's transaction, which also marks the event processed,
+ * so its effects happen exactly once even when a worker dies mid-way.
+ */
+import type { Prisma } from '@prisma/client';
+
+export interface InboxEvent {
+  /** WebhookEvent.id: the order of arrival. */
+  id: bigint;
+  shop: string;
+  /** As in X-Shopify-Topic and shopify.app.toml: "orders/updated". */
+  topic: string;
+  /** X-Shopify-Event-Id: the same for every delivery of one event. */
+  eventId: string;
+  webhookId: string;
+  apiVersion: string;
+  /** X-Shopify-Triggered-At: when the event happened at Shopify. */
+  triggeredAt: Date | null;
+  receivedAt: Date;
+  payload: unknown;
+}
+
+export type Tx = Prisma.TransactionClient;
+
+/** Applies one event. Must be safe to run again for the same event (idempotent). */
+export type WebhookHandler = (tx: Tx, event: InboxEvent) => Promise<void>;
+
+/** Handlers of one area, keyed by topic ("orders/updated"). */
+export type WebhookHandlers = Record<string, WebhookHandler>;
