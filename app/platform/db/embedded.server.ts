@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { keepBatchesTogether } from './message-batches.ts';
 
 /** What `DATABASE_URL` holds for the Prisma CLI when the database is embedded. */
 export const EMBEDDED_DATABASE_URL = 'postgresql://embedded/steward';
@@ -26,11 +27,11 @@ export function defaultDataDir(): string {
 
 /**
  * Marks the URLs of the embedded database's socket. The socket serves one
- * PGlite connection: it runs each wire-protocol message on its own, so two
- * client connections sending parameterised queries at once interleave their
- * messages and break each other's queries. Clients of such a URL use one
- * connection (db.server.ts), and separate processes do not share it for work
- * (scripts/worker.ts refuses).
+ * PGlite session to several connections, one connection's transaction or
+ * query batch at a time (message-batches.ts), so while one connection holds a
+ * transaction every other waits. Clients of such a URL use one connection
+ * (db.server.ts), and separate processes do not share it for work
+ * (scripts/worker.ts refuses): the Prisma CLI may.
  */
 export const EMBEDDED_APPLICATION_NAME = 'steward-embedded';
 
@@ -213,7 +214,7 @@ export async function openEmbeddedDatabase(options: OpenOptions = {}): Promise<E
       dataDir ? { dataDir, loadDataDir: options.loadDataDir } : { loadDataDir: options.loadDataDir },
     );
     const server = new PGLiteSocketServer({
-      db,
+      db: keepBatchesTogether(db),
       host: '127.0.0.1',
       port: options.port ?? 0,
       maxConnections: options.maxConnections ?? 32,

@@ -99,3 +99,59 @@ describe('embedded database ownership', () => {
     expect(fs.existsSync(`${dataDir}.lock`)).toBe(true);
   });
 });
+
+describe('embedded database socket', () => {
+  it('keeps concurrent connections’ extended-protocol queries apart', async () => {
+    const database = await openEmbeddedDatabase({});
+    const clients = [new pg.Client(database.url), new pg.Client(database.url), new pg.Client(database.url)];
+    try {
+      await Promise.all(clients.map((client) => client.connect()));
+      // Each client runs parameterised queries (Parse/Bind/Execute/Sync); if the
+      // socket let them interleave, one client's Bind would meet another's Parse.
+      const results = await Promise.all(
+        clients.map(async (client, index) => {
+          const answers: string[] = [];
+          for (let round = 0; round < 150; round++) {
+            const sql =
+              index === 0
+                ? 'SELECT ($1::int + 1)::text AS answer'
+                : index === 1
+                  ? "SELECT $1::text || '-b' AS answer"
+                  : "SELECT $1::text || '-' || $2::text AS answer";
+            // Large parameters arrive in several TCP chunks, giving the others a chance to cut in.
+            const values = index === 2 ? [String(round), 'c'] : [String(round)];
+            if (index === 1) values[0] = String(round).padEnd(200_000, ' ');
+            const { rows } = await client.query<{ answer: string }>(sql, values);
+            answers.push(rows[0].answer);
+          }
+          return answers;
+        }),
+      );
+      const rounds = Array.from({ length: 150 }, (_, round) => round);
+      expect(results[0]).toEqual(rounds.map((round) => String(round + 1)));
+      expect(results[1]).toEqual(rounds.map((round) => `${String(round).padEnd(200_000, ' ')}-b`));
+      expect(results[2]).toEqual(rounds.map((round) => `${round}-c`));
+    } finally {
+      await Promise.all(clients.map((client) => client.end().catch(() => {})));
+      await database.close();
+    }
+  });
+
+  it('lets one connection’s transaction finish before another connection runs', async () => {
+    const database = await openEmbeddedDatabase({});
+    const [a, b] = [new pg.Client(database.url), new pg.Client(database.url)];
+    try {
+      await Promise.all([a.connect(), b.connect()]);
+      await a.query('CREATE TABLE counter (n int)');
+      await a.query('INSERT INTO counter VALUES (0)');
+      await a.query('BEGIN');
+      await a.query('UPDATE counter SET n = n + 1');
+      const seenByB = b.query<{ n: number }>('SELECT n FROM counter');
+      await a.query('ROLLBACK');
+      expect((await seenByB).rows[0].n).toBe(0);
+    } finally {
+      await Promise.all([a.end().catch(() => {}), b.end().catch(() => {})]);
+      await database.close();
+    }
+  });
+});
