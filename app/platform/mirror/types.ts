@@ -32,6 +32,12 @@ export interface MirrorProduct {
   updatedAt: Date;
   /** The product's complete list of variants: variants not in it are marked deleted. */
   variants: MirrorVariant[];
+  /**
+   * Every variant id of the product, when `variants` carries only some of them
+   * (products/* webhooks detail the first 100 and list the rest in
+   * variant_gids): listed variants are kept even without details.
+   */
+  variantIds?: bigint[];
 }
 
 export interface MirrorInventoryLevel {

@@ -1,0 +1,46 @@
+/**
+ * Mirror writes for customers: the newest version wins, and customers/delete
+ * leaves a tombstone. See apply.server.ts for the rules.
+ */
+import { Prisma } from '@prisma/client';
+import { jsonRows, newestPerKey, NO_DATA_YET, type Db } from './batch.server';
+import type { ApplyResult, MirrorCustomer } from './types';
+
+/** Writes customers newer than (or as new as) the stored ones; a deleted customer stays deleted. */
+export async function applyCustomers(db: Db, shop: string, customers: readonly MirrorCustomer[]): Promise<ApplyResult> {
+  if (customers.length === 0) return { applied: 0, stale: 0 };
+  const batch = newestPerKey(customers, (customer) => String(customer.id));
+  const written = await db.$queryRaw<{ live: boolean }[]>(Prisma.sql`
+    INSERT INTO "Customer" AS stored
+      (shop, id, "firstName", "lastName", email, phone, state, tags, "numberOfOrders", "amountSpent",
+       "createdAt", "updatedAt")
+    SELECT ${shop}, r.id, r."firstName", r."lastName", r.email, r.phone, r.state, r.tags, r."numberOfOrders",
+           r."amountSpent", r."createdAt", r."updatedAt"
+    FROM jsonb_to_recordset(${jsonRows(batch)}) AS r(
+      id bigint, "firstName" text, "lastName" text, email text, phone text, state text, tags text[],
+      "numberOfOrders" integer, "amountSpent" numeric, "createdAt" timestamp(3), "updatedAt" timestamp(3))
+    ON CONFLICT (shop, id) DO UPDATE SET
+      "firstName" = EXCLUDED."firstName", "lastName" = EXCLUDED."lastName", email = EXCLUDED.email,
+      phone = EXCLUDED.phone, state = EXCLUDED.state, tags = EXCLUDED.tags,
+      "numberOfOrders" = EXCLUDED."numberOfOrders", "amountSpent" = EXCLUDED."amountSpent",
+      "createdAt" = COALESCE(EXCLUDED."createdAt", stored."createdAt"), "updatedAt" = EXCLUDED."updatedAt"
+    WHERE stored."updatedAt" <= EXCLUDED."updatedAt"
+    RETURNING stored."deletedAt" IS NULL AS live`);
+  const applied = written.filter((row) => row.live).length;
+  return { applied, stale: customers.length - applied };
+}
+
+/**
+ * customers/delete: tombstones the customer at `at`. A customer not stored
+ * yet gets a tombstone without data, which a later-arriving older update may
+ * fill in without bringing the customer back.
+ */
+export async function markCustomerDeleted(db: Db, shop: string, id: bigint, at: Date): Promise<ApplyResult> {
+  const changed = await db.$queryRaw<{ id: bigint }[]>(Prisma.sql`
+    INSERT INTO "Customer" AS stored (shop, id, tags, "updatedAt", "deletedAt")
+    VALUES (${shop}, ${id}, '{}', ${NO_DATA_YET}, ${at})
+    ON CONFLICT (shop, id) DO UPDATE SET "deletedAt" = LEAST(stored."deletedAt", EXCLUDED."deletedAt")
+    WHERE stored."deletedAt" IS NULL OR stored."deletedAt" > EXCLUDED."deletedAt"
+    RETURNING stored.id`);
+  return { applied: changed.length, stale: 1 - changed.length };
+}
