@@ -45,4 +45,38 @@ export const SHOP_DATA_ERASERS: ShopDataEraser[] = [
     model: 'Job',
     eraseShop: async (tx, shop) => (await tx.job.deleteMany({ where: { shop } })).count,
   },
+  // Insights (app/modules/insights): the shop's settings, daily rollups and
+  // findings. Aggregates only, no customer data: erased with the shop.
+  {
+    model: 'ShopSettings',
+    eraseShop: async (tx, shop) => (await tx.shopSettings.deleteMany({ where: { shop } })).count,
+  },
+  {
+    model: 'InsightsRollupState',
+    eraseShop: async (tx, shop) => (await tx.insightsRollupState.deleteMany({ where: { shop } })).count,
+  },
+  {
+    model: 'InsightsDaily',
+    eraseShop: async (tx, shop) => (await tx.insightsDaily.deleteMany({ where: { shop } })).count,
+  },
+  {
+    model: 'InsightsProductDaily',
+    eraseShop: async (tx, shop) => (await tx.insightsProductDaily.deleteMany({ where: { shop } })).count,
+  },
+  {
+    model: 'InsightsChannelDaily',
+    eraseShop: async (tx, shop) => (await tx.insightsChannelDaily.deleteMany({ where: { shop } })).count,
+  },
+  {
+    model: 'InsightsCustomerDaily',
+    eraseShop: async (tx, shop) => (await tx.insightsCustomerDaily.deleteMany({ where: { shop } })).count,
+  },
+  {
+    model: 'InsightsCohortDaily',
+    eraseShop: async (tx, shop) => (await tx.insightsCohortDaily.deleteMany({ where: { shop } })).count,
+  },
+  {
+    model: 'InsightsFinding',
+    eraseShop: async (tx, shop) => (await tx.insightsFinding.deleteMany({ where: { shop } })).count,
+  },
 ];
