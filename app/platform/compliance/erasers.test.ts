@@ -25,7 +25,7 @@ describe('shop data erasers', () => {
       await prisma.job.create({ data: { shop, name: 'sync-products', payload: {} } });
     }
     const counts = await shopRedact(prisma, gone);
-    expect(counts).toEqual({ Session: 1, ComplianceRequest: 1, Job: 1 });
+    expect(counts).toMatchObject({ Session: 1, ComplianceRequest: 1, Job: 1, Customer: 0 });
     expect(await prisma.session.count({ where: { shop: gone } })).toBe(0);
     expect(await prisma.complianceRequest.count({ where: { shop: gone } })).toBe(0);
     expect(await prisma.session.count({ where: { shop: kept } })).toBe(1);
@@ -40,9 +40,9 @@ describe('shop data erasers', () => {
     const probe: ShopDataEraser = {
       model: 'Session',
       eraseShop: async () => 0,
-      findCustomer: async (_tx, _shop, customer) => {
-        calls.push(`find ${customer.id}`);
-        return 2;
+      exportCustomer: async (_tx, _shop, customer) => {
+        calls.push(`export ${customer.id}`);
+        return [{ id: '1' }, { id: '2' }];
       },
       eraseCustomer: async (_tx, _shop, customer) => {
         calls.push(`erase ${customer.id}`);
@@ -55,9 +55,11 @@ describe('shop data erasers', () => {
     expect(await customerDataRequest(prisma, shop, 'event-1', { id: '1001' }, [probe])).toEqual(first);
     expect(await customerRedact(prisma, shop, 'event-2', { id: '1001' }, [probe])).toEqual({ Session: 2 });
     expect(await customerRedact(prisma, shop, 'event-2', { id: '1001' }, [probe])).toEqual({ Session: 2 });
-    expect(calls).toEqual(['find 1001', 'erase 1001']);
-    // With the real registry nothing holds customer data yet, and the report says so.
-    expect(await customerDataRequest(prisma, shop, 'event-3', { id: '1002' })).toEqual({});
+    expect(calls).toEqual(['export 1001', 'erase 1001']);
+    // With the real registry and nothing stored about the customer, the report says so model by model.
+    const counts = await customerDataRequest(prisma, shop, 'event-3', { id: '1002' });
+    expect(Object.values(counts).every((count) => count === 0)).toBe(true);
+    expect(Object.keys(counts)).toContain('Order');
     const rows = await prisma.complianceRequest.findMany({ where: { shop }, orderBy: { receivedAt: 'asc' } });
     expect(rows.map((row) => [row.topic, row.customerId, row.completedAt !== null])).toEqual([
       ['customers/data_request', '1001', true],
