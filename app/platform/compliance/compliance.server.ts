@@ -5,7 +5,7 @@
  * Customer requests are recorded as ComplianceRequest rows, unique per
  * (shop, event id), so a redelivered webhook finds the request already done.
  */
-import { Prisma } from '@prisma/client';
+import { type Prisma } from '@prisma/client';
 import { logger } from '../logging/logger.server.ts';
 import { atomically, type Db } from '../mirror/batch.server';
 import { resolveCustomerScope, type CustomerRef } from './customer-scope.server';
