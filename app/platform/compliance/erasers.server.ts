@@ -282,6 +282,10 @@ export const SHOP_DATA_ERASERS: ShopDataEraser[] = [
     eraseShop: async (tx, shop) => (await tx.insightsCohortDaily.deleteMany({ where: { shop } })).count,
   },
   {
+    model: 'InsightsPendingOrder',
+    eraseShop: async (tx, shop) => (await tx.insightsPendingOrder.deleteMany({ where: { shop } })).count,
+  },
+  {
     model: 'InsightsFinding',
     eraseShop: async (tx, shop) => (await tx.insightsFinding.deleteMany({ where: { shop } })).count,
   },
