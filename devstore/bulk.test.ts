@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ShopState } from './state/shop-state';
-import { emptyShop, gql } from './test-support';
+import { emptyShop, gql, orderRecord } from './test-support';
 
 /** 7 products with 0–3 variants each. */
 function catalog(): ShopState {
@@ -125,6 +125,38 @@ describe('devstore bulk operations', () => {
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
     expect([...products.values()]).toEqual(paged);
+  });
+
+  it('reads a large root connection page by page: every node once, in order, counts growing while it runs', async () => {
+    const state = emptyShop();
+    for (let id = 1; id <= 1234; id++) state.orders.set(id, orderRecord(id, { lineItems: [] }));
+    const { started } = await runBulk(state, '{ orders { edges { node { id name } } } }');
+    const id = Number(started.bulkOperation.id.split('/').pop());
+    const seen: number[] = [];
+    for (let i = 0; i < 10 && state.bulkOperations.get(id)?.status !== 'COMPLETED'; i++) {
+      seen.push(state.bulkOperations.get(id)?.objectCount ?? 0);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const done = await waitFor(state, started.bulkOperation.id);
+    expect(done).toMatchObject({ status: 'COMPLETED', rootObjectCount: '1234', objectCount: '1234' });
+    // The runner yielded between pages: the count was seen part-way.
+    expect(seen.some((count) => count > 0 && count < 1234)).toBe(true);
+    const key = new URL(done.url).pathname.split('/').slice(3).join('/');
+    const ids = (state.files.get(key)?.bytes.toString('utf8') ?? '')
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { id: string }).id);
+    expect(ids).toEqual(Array.from({ length: 1234 }, (_, index) => `gid://shopify/Order/${index + 1}`));
+  });
+
+  it('refuses a connection inside a list field, as Shopify does', async () => {
+    const { started } = await runBulk(
+      catalog(),
+      '{ orders { edges { node { id refunds { id refundLineItems { edges { node { quantity } } } } } } } }',
+    );
+    expect(started.userErrors[0].message).toBe(
+      'Queries that contain a connection field within a list field are not currently supported.',
+    );
   });
 
   it('refuses queries over Shopify’s limits, and more than 5 at once', async () => {

@@ -24,7 +24,9 @@ export const strictFieldResolver: GraphQLFieldResolver<Source, unknown> = (sourc
   }
   const value = source[info.fieldName];
   if (typeof value !== 'function') return value;
-  const inBulk = (context as { bulk?: boolean } | undefined)?.bulk === true;
+  // Inside a bulk operation nested connections return every item; the root
+  // connection is paged by the bulk runner (resolvers/bulk.ts), so it keeps its arguments.
+  const inBulk = (context as { bulk?: boolean } | undefined)?.bulk === true && info.path.prev !== undefined;
   const fieldArgs = inBulk ? { ...args, [BULK_ALL]: true } : args;
   return (value as (...a: unknown[]) => unknown).call(source, fieldArgs, context, info);
 };
