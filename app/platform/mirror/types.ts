@@ -55,8 +55,9 @@ export interface MirrorCustomer {
   phone: string | null;
   state: string | null;
   tags: string[];
-  numberOfOrders: number | null;
-  amountSpent: string | null;
+  /** undefined (with amountSpent): the source does not carry the totals (customers/* webhooks); keep the stored ones. */
+  numberOfOrders?: number | null;
+  amountSpent?: string | null;
   createdAt: Date | null;
   updatedAt: Date;
 }
