@@ -5,7 +5,13 @@
  * 2. Serves the Remix app with Express: Vite middleware with hot reload in
  *    development, the built app in production.
  * 3. Gives every request an id (X-Request-Id), carried into every log line.
+ * 4. Receives webhooks at POST /webhooks ahead of all that (the inbox:
+ *    docs/decisions/005-webhook-inbox.md), through the app code in the build.
+ * 5. Runs the job queue's worker in this process: always with the embedded
+ *    database, with PostgreSQL unless WORKER_IN_PROCESS=false.
  * Run it with `npm run dev` or `npm start`; the environment is checked first.
+ * SIGINT/SIGTERM: stop taking requests, write what the inbox holds, let the
+ * running jobs finish, close the database, exit.
  */
 import http from 'node:http';
 import path from 'node:path';
@@ -16,7 +22,17 @@ import express from 'express';
 import { defaultDataDir, isEmbeddedUrl, openEmbeddedDatabase } from './app/platform/db/embedded.server.ts';
 import { parseEnv, type Env } from './app/platform/env/parse-env.ts';
 import { requestIdMiddleware } from './app/platform/http/request-id.server.ts';
+import type { runBackgroundWork } from './app/platform/jobs/background.server.ts';
 import { logger } from './app/platform/logging/logger.server.ts';
+import { webhookEndpoint } from './app/platform/webhooks/endpoint.ts';
+import type { drainInbox, receiveWebhook } from './app/platform/webhooks/receive.server.ts';
+
+/** What app/entry.server.tsx exports beside Remix's own entry functions. */
+interface StewardEntry {
+  receiveWebhook: typeof receiveWebhook;
+  drainInbox: typeof drainInbox;
+  runBackgroundWork: typeof runBackgroundWork;
+}
 
 const production = process.env.NODE_ENV === 'production';
 
@@ -52,6 +68,16 @@ const vite = production
     );
 
 app.disable('x-powered-by');
+
+const build = vite
+  ? () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+  : ((await import(path.resolve('build/server/index.js'))) as ServerBuild);
+const entry = async () =>
+  (typeof build === 'function' ? await build() : build).entry.module as unknown as StewardEntry;
+
+// Webhooks first: no compression (the answer has no body), no per-request log line (the inbox logs refusals).
+app.post('/webhooks', webhookEndpoint(async () => (await entry()).receiveWebhook));
+
 app.use(compression());
 
 app.use(requestIdMiddleware(logger));
@@ -63,19 +89,32 @@ if (vite) {
   app.use(express.static(path.resolve('build/client'), { maxAge: '1h' }));
 }
 
-const build = vite
-  ? () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
-  : ((await import(path.resolve('build/server/index.js'))) as ServerBuild);
-
 app.all('*', createRequestHandler({ build, mode: production ? 'production' : 'development' }));
 
 server.listen(env.PORT, () => {
   logger.info({ port: env.PORT, database: embedded ? 'embedded PGlite' : 'PostgreSQL' }, 'Steward is listening');
 });
 
+// Nothing but this process can work on the embedded database.
+const stopWorker = new AbortController();
+const worker =
+  embedded || env.WORKER_IN_PROCESS
+    ? (await entry())
+        .runBackgroundWork({ signal: stopWorker.signal, concurrency: 2, role: 'in-process' })
+        .catch((error: unknown) => logger.fatal({ err: error }, 'The in-process worker failed'))
+    : undefined;
+
+let shuttingDown = false;
 async function shutdown(signal: string) {
+  if (shuttingDown) return;
+  shuttingDown = true;
   logger.info({ signal }, 'Shutting down');
-  server.close();
+  const closed = new Promise((resolve) => server.close(resolve));
+  server.closeIdleConnections();
+  await (await entry()).drainInbox();
+  stopWorker.abort();
+  await worker;
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
   await vite?.close();
   await embedded?.close();
   process.exit(0);

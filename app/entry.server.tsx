@@ -10,6 +10,12 @@ import { addDocumentResponseHeaders } from './shopify.server';
 
 export const streamTimeout = 5_000;
 
+// Reached by server.ts through the server build (build.entry.module), so the
+// webhook inbox and the in-process worker run the same app code as Remix, in
+// development (Vite) and production (the built file) alike.
+export { receiveWebhook, drainInbox } from './platform/webhooks/receive.server';
+export { runBackgroundWork } from './platform/jobs/background.server';
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,

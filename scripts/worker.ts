@@ -1,7 +1,8 @@
 /**
  * `npm run worker [-- --concurrency N]`: runs Steward's background jobs
- * (app/platform/jobs/handlers.server.ts) until SIGINT/SIGTERM, then finishes
- * the running jobs and exits. Start any number of them.
+ * (app/platform/jobs/handlers.server.ts) and the webhook housekeeping
+ * (app/platform/jobs/background.server.ts) until SIGINT/SIGTERM, then
+ * finishes the running jobs and exits. Start any number of them.
  * - REDIS_URL set: BullMQ workers; otherwise the database driver.
  * - Either way on the PostgreSQL server in DATABASE_URL: separate workers
  *   refuse the embedded database, whose socket cannot serve two processes'
@@ -35,8 +36,8 @@ if (isEmbeddedUrl(env.DATABASE_URL)) {
   process.exit(1);
 }
 
-const { jobQueue, jobQueueDriver } = await import('../app/platform/jobs/index.server');
-const { JOB_HANDLERS } = await import('../app/platform/jobs/handlers.server');
+const { runBackgroundWork } = await import('../app/platform/jobs/background.server');
+const { jobQueue } = await import('../app/platform/jobs/index.server');
 const { logger } = await import('../app/platform/logging/logger.server');
 const { default: prisma } = await import('../app/db.server');
 
@@ -50,21 +51,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 // The queue's timers are unref'd; this keeps the process up until told to stop.
 const keepAlive = setInterval(() => {}, 60_000);
 
-const queue = jobQueue();
-logger.info({ driver: jobQueueDriver(), concurrency, jobs: Object.keys(JOB_HANDLERS) }, 'Worker started');
 // Not awaited: vite-node's own SIGTERM handler (which exits at once) stays
 // installed until this module has finished evaluating. Handlers must therefore
 // be imported above, not lazily, since vite-node's module server then closes.
-void queue
-  .work({ handlers: JOB_HANDLERS, concurrency, signal: stop.signal })
+void runBackgroundWork({ signal: stop.signal, concurrency, role: 'worker' })
   .catch((error: unknown) => {
     logger.fatal({ err: error }, 'Worker failed');
     process.exitCode = 1;
   })
   .finally(async () => {
     clearInterval(keepAlive);
-    await queue.close();
+    await jobQueue().close();
     await prisma.$disconnect();
-
-    logger.info('Worker stopped');
   });

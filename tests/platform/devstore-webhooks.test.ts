@@ -1,11 +1,10 @@
 /**
- * End to end: the devstore delivers webhooks over HTTP to a tiny server that
- * hands each request to Steward's real webhook route (app/routes/webhooks),
- * so Steward's HMAC check, header parsing and handlers accept what the
- * devstore sends — app/scopes_update, app/uninstalled and the three compliance topics.
+ * End to end: the devstore delivers webhooks over HTTP to Steward's real
+ * webhook endpoint (mounted as server.ts mounts it), and Steward's background
+ * worker processes them: the HMAC check, the inbox and the handlers accept
+ * what the devstore sends — app/scopes_update, app/uninstalled and the three
+ * compliance topics.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Session } from '@shopify/shopify-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import prisma from '~/db.server';
@@ -13,53 +12,12 @@ import { sessionStorage } from '~/shopify.server';
 import { startDevstore } from '../../devstore/index';
 import { seedShop } from '../../devstore/seed';
 import type { DevstoreEvent } from '../../devstore/webhooks/events';
-import { action } from '../../app/routes/webhooks';
+import { startBackgroundWork, startWebhookEndpoint, waitFor } from '../support/webhook-endpoint';
 
 const SHOP = 'webhook-e2e.myshopify.com';
 
-interface Answered {
-  topic: string;
-  eventId: string;
-  status: number;
-}
-
-/** Steward behind node:http: each delivery becomes a Request for the route's action. */
-async function startSteward() {
-  const answered: Answered[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-      const request = new Request(`http://${req.headers.host}${req.url}`, {
-        method: 'POST',
-        headers,
-        body: Buffer.concat(chunks),
-      });
-      action({ request, params: {}, context: {} })
-        .catch((thrown: unknown) =>
-          thrown instanceof Response ? thrown : new Response(String(thrown), { status: 500 }),
-        )
-        .then((response) => {
-          answered.push({
-            topic: headers.get('x-shopify-topic') ?? '',
-            eventId: headers.get('x-shopify-event-id') ?? '',
-            status: response.status,
-          });
-          res.writeHead(response.status).end();
-        });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    answered,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-const steward = await startSteward();
+const endpoint = await startWebhookEndpoint();
+const worker = startBackgroundWork();
 const state = await seedShop({
   domain: SHOP,
   name: 'Webhook E2E',
@@ -75,26 +33,37 @@ const state = await seedShop({
 });
 const devstore = await startDevstore({
   shops: [state],
-  appUrl: steward.url,
+  appUrl: endpoint.url.replace(/\/webhooks$/, ''),
   webhookRetryBaseMs: 5,
   app: { apiKey: 'testApiKey', apiSecret: 'testApiSecretKey', scopes: (process.env.SCOPES as string).split(',') },
 });
 afterAll(async () => {
   await devstore.close();
-  await steward.close();
+  await worker.stop();
+  await endpoint.close();
 });
 
+interface Answered {
+  topic: string;
+  status: number | null;
+}
+
+/** Publishes the event, waits for Steward's answer to its delivery and, when it was a 200, for its processing. */
 async function deliver(event: DevstoreEvent): Promise<Answered> {
   devstore.state.publish(event);
   const eventId = devstore.webhooks.eventIdOf(event);
   expect(eventId).toBeDefined();
-  const end = Date.now() + 10_000;
-  for (;;) {
-    const answer = steward.answered.find((candidate) => candidate.eventId === eventId);
-    if (answer) return answer;
-    if (Date.now() > end) throw new Error(`${event.topic} never reached Steward`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+  const delivery = () => devstore.webhooks.log().find((entry) => entry.eventId === eventId);
+  await waitFor(`${event.topic} to reach Steward`, async () => (delivery()?.lastStatus ?? null) !== null);
+  const answer = { topic: event.topic, status: delivery()!.lastStatus };
+  if (answer.status === 200) {
+    // shop/redact erases its own event row; every other event stays, marked processed.
+    await waitFor(`${event.topic} to be processed`, async () => {
+      const row = await prisma.webhookEvent.findFirst({ where: { shop: SHOP, eventId } });
+      return row === null || row.processedAt !== null;
+    });
   }
+  return answer;
 }
 
 describe('Steward accepts the devstore’s webhooks', () => {

@@ -51,6 +51,13 @@ describe('environment', () => {
     );
   });
 
+  it('runs the worker in the app process unless WORKER_IN_PROCESS=false', () => {
+    expect(parseEnv(valid).WORKER_IN_PROCESS).toBe(true);
+    expect(parseEnv({ ...valid, WORKER_IN_PROCESS: 'true' }).WORKER_IN_PROCESS).toBe(true);
+    expect(parseEnv({ ...valid, WORKER_IN_PROCESS: 'false' }).WORKER_IN_PROCESS).toBe(false);
+    expect(problems({ ...valid, WORKER_IN_PROCESS: 'no' })).toContain('WORKER_IN_PROCESS must be true or false');
+  });
+
   it('never prints a secret value in its message', () => {
     const secretKey = Buffer.from('sixteen-byte-key').toString('base64');
     const message = problems({

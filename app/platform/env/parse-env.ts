@@ -44,6 +44,15 @@ export const envSchema = z
       .string()
       .regex(/^rediss?:\/\//, 'must be a redis:// URL')
       .optional(),
+    /**
+     * Whether the app process also runs the job queue's worker. With the
+     * embedded database it always does (no other process can work on it);
+     * with PostgreSQL, `false` leaves the jobs to `npm run worker` processes.
+     */
+    WORKER_IN_PROCESS: z
+      .enum(['true', 'false'], { message: 'must be true or false' })
+      .default('true')
+      .transform((value) => value === 'true'),
     SHOP_CUSTOM_DOMAIN: z.string().optional(),
     /** Local devstore base URL (development and tests only). */
     DEVSTORE_URL: z.string().url('must be the devstore base URL').optional(),

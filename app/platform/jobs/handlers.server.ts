@@ -4,6 +4,9 @@
  * different versions can share a queue. Areas add their handlers as they move
  * work out of requests (webhook processing, syncs).
  */
+import { WEBHOOK_JOB_HANDLERS } from '../webhooks/jobs.server';
 import type { JobHandlers } from './types';
 
-export const JOB_HANDLERS: JobHandlers = {};
+export const JOB_HANDLERS: JobHandlers = {
+  ...WEBHOOK_JOB_HANDLERS,
+};

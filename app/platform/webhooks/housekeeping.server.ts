@@ -1,0 +1,90 @@
+/**
+ * The webhook pipeline's periodic work, run by every process that runs a
+ * worker (the app's in-process worker, `npm run worker`); several processes
+ * doing it at once is harmless, the jobs' dedupe keys make it one job:
+ * - the sweeper, every few seconds and once at start: enqueues
+ *   `webhooks.process` for every shop with due unprocessed events. It is
+ *   what guarantees every stored event is applied, whatever happened between
+ *   its commit and its job: a process killed before it enqueued, a failed
+ *   enqueue, or an event committed while the shop's job was finishing its
+ *   run (the enqueue then returned that job, which had already looked).
+ *   Proof: such an event stays due; a run that starts after its commit sees
+ *   it; the finishing job is done moments later, so a later sweep finds no
+ *   job holding the key and queues one (or finds one queued or started after
+ *   the commit, which will see it).
+ * - pruning, every hour and once at start: enqueues `webhooks.prune` for
+ *   every shop with handled events older than the retention period.
+ * The queries here read across shops on purpose: they only find which shops
+ * have work; every job they queue names its shop.
+ */
+import prisma from '~/db.server';
+import type { JobQueue } from '../jobs/types';
+import { logger } from '../logging/logger.server';
+import { enqueueProcessing, enqueuePrune, retentionCutoff } from './jobs.server';
+import { MAX_EVENT_ATTEMPTS } from './processor.server';
+
+const log = logger.child({ component: 'webhook-housekeeping' });
+
+export interface HousekeepingOptions {
+  queue: JobQueue;
+  signal: AbortSignal;
+  /** Default 2 s. */
+  sweepEveryMs?: number;
+  /** Default 1 h. */
+  pruneEveryMs?: number;
+}
+
+/** Enqueues processing for every shop with due unprocessed events; returns those shops. */
+export async function sweepUnprocessed(queue: JobQueue): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ shop: string }[]>`
+    SELECT DISTINCT shop FROM "WebhookEvent"
+    WHERE "processedAt" IS NULL AND attempts < ${MAX_EVENT_ATTEMPTS}::int`;
+  const shops = rows.map((row) => row.shop);
+  for (const shop of shops) await enqueueProcessing(queue, shop);
+  return shops;
+}
+
+/** Enqueues pruning for every shop with handled events past retention; returns those shops. */
+export async function schedulePrune(queue: JobQueue, now = new Date()): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ shop: string }[]>`
+    SELECT DISTINCT shop FROM "WebhookEvent"
+    WHERE "receivedAt" < ${retentionCutoff(now)}
+      AND ("processedAt" IS NOT NULL OR attempts >= ${MAX_EVENT_ATTEMPTS}::int)`;
+  const shops = rows.map((row) => row.shop);
+  for (const shop of shops) await enqueuePrune(queue, shop);
+  return shops;
+}
+
+/** Runs `task` now and then every `everyMs` until `signal` aborts; one run at a time, failures logged. */
+function every(everyMs: number, signal: AbortSignal, name: string, task: () => Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    let running: Promise<unknown> = Promise.resolve();
+    const tick = () => {
+      running = task()
+        .catch((error: unknown) => log.warn({ err: error, task: name }, 'Webhook housekeeping failed; will retry'))
+        .finally(() => {
+          if (!signal.aborted) timer = setTimeout(tick, everyMs).unref();
+        });
+    };
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        void running.finally(resolve);
+      },
+      { once: true },
+    );
+    if (signal.aborted) return resolve();
+    tick();
+  });
+}
+
+/** Starts the sweeper and the prune schedule; resolves once stopped by `signal` (and the current run is over). */
+export function runWebhookHousekeeping(options: HousekeepingOptions): Promise<void> {
+  const { queue, signal, sweepEveryMs = 2_000, pruneEveryMs = 60 * 60_000 } = options;
+  return Promise.all([
+    every(sweepEveryMs, signal, 'sweep', () => sweepUnprocessed(queue)),
+    every(pruneEveryMs, signal, 'prune', () => schedulePrune(queue)),
+  ]).then(() => undefined);
+}

@@ -1,0 +1,111 @@
+/**
+ * The one handler of every webhook delivery, whatever the topic (mounted by
+ * server.ts at POST /webhooks through endpoint.ts; see
+ * docs/decisions/005-webhook-inbox.md):
+ * verify (verify.server.ts) → store once in the inbox (inbox.server.ts) → 200.
+ * - bad or missing HMAC or Shopify headers: 401;
+ * - a body that is not JSON: 400;
+ * - a duplicate (same shop and event id): 200, nothing stored again;
+ * - inbox full: 503; database error: 500 — nothing was acknowledged, Shopify
+ *   delivers again.
+ * No session is loaded here: handlers that need the Admin API load it in their
+ * job. After each commit the shops' `webhooks.process` jobs are requested.
+ */
+import prisma from '~/db.server';
+import { env } from '~/env.server';
+import { jobQueue } from '../jobs/index.server';
+import { logger } from '../logging/logger.server';
+import { InboxFullError, WebhookInbox } from './inbox.server';
+import { enqueueProcessing } from './jobs.server';
+import { ProcessTrigger } from './process-trigger.server';
+import { verifyWebhook, type HeaderReader } from './verify.server';
+
+const log = logger.child({ component: 'webhook-inbox' });
+
+export interface WebhookDelivery {
+  /** A request header by lower-case name. */
+  header: HeaderReader;
+  /** The raw body, exactly as received (the HMAC covers these bytes). */
+  body: Buffer;
+}
+
+export interface WebhookReply {
+  status: number;
+  headers?: Record<string, string>;
+}
+
+export interface InboxRuntime {
+  inbox: WebhookInbox;
+  trigger: ProcessTrigger;
+}
+
+// One inbox per process, surviving Vite's module reloads in development.
+const RUNTIME_KEY = Symbol.for('steward.webhookInbox');
+type WithRuntime = typeof globalThis & { [RUNTIME_KEY]?: InboxRuntime };
+const holder = globalThis as WithRuntime;
+
+export function inboxRuntime(): InboxRuntime {
+  return (holder[RUNTIME_KEY] ??= (() => {
+    const trigger = new ProcessTrigger((shop) => enqueueProcessing(jobQueue(), shop));
+    const inbox = new WebhookInbox(prisma, {
+      onCommitted: (shops) => {
+        for (const shop of shops) trigger.request(shop);
+      },
+    });
+    return { inbox, trigger };
+  })());
+}
+
+/** Writes what the inbox holds and lets the process triggers go out (shutdown). */
+export async function drainInbox(): Promise<void> {
+  const runtime = holder[RUNTIME_KEY];
+  if (!runtime) return;
+  await runtime.inbox.flush();
+  await runtime.trigger.idle();
+}
+
+/** JSON text PostgreSQL's jsonb can hold: it refuses the NUL character, so strings lose theirs. */
+function storableJson(text: string): string | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!text.includes('\\u0000')) return text;
+  return JSON.stringify(parsed, (_key, value: unknown) =>
+    typeof value === 'string' ? value.replaceAll('\u0000', '') : value,
+  );
+}
+
+export async function receiveWebhook(delivery: WebhookDelivery): Promise<WebhookReply> {
+  const verification = verifyWebhook(delivery.header, delivery.body, env.SHOPIFY_API_SECRET);
+  if (!verification.valid) {
+    log.warn(
+      { reason: verification.reason, topic: delivery.header('x-shopify-topic') },
+      'Webhook refused: not signed by Shopify',
+    );
+    return { status: 401 };
+  }
+  const { headers } = verification;
+  const payload = storableJson(delivery.body.toString('utf8'));
+  if (payload === null) {
+    log.warn(
+      { shop: headers.shop, topic: headers.topic, eventId: headers.eventId },
+      'Webhook refused: body is not JSON',
+    );
+    return { status: 400 };
+  }
+  try {
+    const stored = await inboxRuntime().inbox.accept({ ...headers, payload });
+    if (!stored) log.debug({ shop: headers.shop, topic: headers.topic, eventId: headers.eventId }, 'Duplicate webhook');
+    return { status: 200 };
+  } catch (error) {
+    if (error instanceof InboxFullError) {
+      log.warn({ shop: headers.shop, topic: headers.topic }, 'Webhook refused: inbox full');
+      return { status: 503, headers: { 'Retry-After': '1' } };
+    }
+    log.error({ err: error, shop: headers.shop, topic: headers.topic }, 'Webhook could not be stored');
+    return { status: 500 };
+  }
+}

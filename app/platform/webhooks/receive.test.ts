@@ -1,0 +1,158 @@
+/**
+ * The webhook inbox over real HTTP, mounted as server.ts mounts it: what is
+ * stored, what is answered, and that no 200 goes out before its row is
+ * committed.
+ */
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import prisma from '~/db.server';
+import { webhookRequest } from '../../../tests/support/shopify-requests';
+import { post, startWebhookEndpoint } from '../../../tests/support/webhook-endpoint';
+import { jobQueue } from '../jobs/index.server';
+import { InboxFullError, WebhookInbox } from './inbox.server';
+import { drainInbox } from './receive.server';
+
+const endpoint = await startWebhookEndpoint();
+afterAll(() => endpoint.close());
+
+const SHOP = 'inbox.myshopify.com';
+const order = (id: number) => ({ id, name: `#${id}`, updated_at: '2026-11-27T10:00:00Z', total_price: '10.00' });
+
+beforeEach(async () => {
+  await drainInbox();
+  await prisma.webhookEvent.deleteMany({});
+  await prisma.job.deleteMany({});
+});
+
+describe('the webhook inbox', () => {
+  it('stores a delivery once with its headers, and answers 200 to its duplicate without storing it again', async () => {
+    const first = webhookRequest('orders/updated', SHOP, order(1), { eventId: 'evt-1', webhookId: 'wh-1' });
+    const again = webhookRequest('orders/updated', SHOP, order(1), { eventId: 'evt-1', webhookId: 'wh-2' });
+    expect(await post(endpoint, first)).toBe(200);
+    expect(await post(endpoint, again)).toBe(200);
+    const rows = await prisma.webhookEvent.findMany({ where: { shop: SHOP } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      topic: 'orders/updated',
+      eventId: 'evt-1',
+      webhookId: 'wh-1',
+      apiVersion: '2026-10',
+      payload: order(1),
+      processedAt: null,
+      attempts: 0,
+    });
+    expect(rows[0]!.triggeredAt).toBeInstanceOf(Date);
+  });
+
+  it('asks for the shop’s processing job after the commit', async () => {
+    expect(await post(endpoint, webhookRequest('orders/create', SHOP, order(2)))).toBe(200);
+    await drainInbox();
+    const jobs = await prisma.job.findMany({ where: { shop: SHOP } });
+    expect(jobs.map((job) => [job.name, job.state, job.dedupeKey])).toEqual([
+      ['webhooks.process', 'queued', 'webhooks.process'],
+    ]);
+  });
+
+  it.each([
+    ['a wrong HMAC', { hmac: 'dGhpcyBpcyBub3QgdGhlIGhtYWM=' }],
+    ['no HMAC at all', { hmac: null }],
+  ])('answers 401 to %s and stores nothing', async (_label, options) => {
+    expect(await post(endpoint, webhookRequest('orders/updated', SHOP, order(3), options))).toBe(401);
+    expect(await prisma.webhookEvent.count()).toBe(0);
+  });
+
+  it('answers 401 to an unsigned request without Shopify’s headers (as CI’s smoke test sends)', async () => {
+    const response = await fetch(endpoint.url, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it('stores a NUL character’s string without it (jsonb cannot hold one)', async () => {
+    const request = webhookRequest('customers/update', SHOP, { id: 4, note: 'a\u0000b' }, { eventId: 'evt-nul' });
+    expect(await post(endpoint, request)).toBe(200);
+    const row = await prisma.webhookEvent.findFirstOrThrow({ where: { shop: SHOP, eventId: 'evt-nul' } });
+    expect(row.payload).toEqual({ id: 4, note: 'ab' });
+  });
+
+  it('stores 200 concurrent deliveries, duplicates among them, each exactly once', async () => {
+    const requests = Array.from({ length: 200 }, (_, i) =>
+      webhookRequest('orders/updated', `shop-${i % 3}.myshopify.com`, order(i), { eventId: `evt-${i % 150}` }),
+    );
+    const statuses = await Promise.all(requests.map((request) => post(endpoint, request)));
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    // Event ids 0–149, each for the shop of its first delivery; 50 repeats fall on another shop.
+    const expected = new Set(requests.map((_, i) => `shop-${i % 3}.myshopify.com ${i % 150}`));
+    expect(await prisma.webhookEvent.count()).toBe(expected.size);
+  });
+
+  it('answers nothing before the row is committed', async () => {
+    const answered: number[] = [];
+    // Hold a lock that the INSERT needs until we have looked at what was answered meanwhile.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const lock = prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`LOCK TABLE "WebhookEvent" IN EXCLUSIVE MODE`;
+        await held;
+      },
+      { timeout: 20_000 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const deliveries = Array.from({ length: 20 }, (_, i) =>
+      post(endpoint, webhookRequest('orders/paid', SHOP, order(i))).then((status) => answered.push(status)),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(answered).toEqual([]);
+    release();
+    await lock;
+    await Promise.all(deliveries);
+    expect(answered).toEqual(Array(20).fill(200));
+    expect(await prisma.webhookEvent.count({ where: { shop: SHOP, topic: 'orders/paid' } })).toBe(20);
+  });
+
+  it('answers 500 to a delivery the database refuses, and still stores the ones written with it', async () => {
+    await prisma.$executeRawUnsafe(
+      `ALTER TABLE "WebhookEvent" ADD CONSTRAINT refuse_test_topic CHECK (topic <> 'test/refused')`,
+    );
+    try {
+      const requests = [
+        ...Array.from({ length: 10 }, (_, i) => webhookRequest('orders/updated', SHOP, order(i))),
+        webhookRequest('test/refused', SHOP, order(99)),
+      ];
+      const statuses = await Promise.all(requests.map((request) => post(endpoint, request)));
+      expect(statuses).toEqual([...Array(10).fill(200), 500]);
+      expect(await prisma.webhookEvent.count({ where: { shop: SHOP } })).toBe(10);
+    } finally {
+      await prisma.$executeRawUnsafe(`ALTER TABLE "WebhookEvent" DROP CONSTRAINT refuse_test_topic`);
+    }
+  });
+
+  it('refuses at once when its buffer is full, and stores what it accepted', async () => {
+    const inbox = new WebhookInbox(prisma, { maxPendingRows: 3 });
+    const row = (eventId: string) => ({
+      shop: SHOP,
+      topic: 'orders/updated',
+      eventId,
+      webhookId: eventId,
+      apiVersion: '2026-10',
+      triggeredAt: null,
+      payload: '{}',
+    });
+    const accepted = ['a', 'b', 'c'].map((id) => inbox.accept(row(id)));
+    await expect(inbox.accept(row('d'))).rejects.toBeInstanceOf(InboxFullError);
+    expect(await Promise.all(accepted)).toEqual([true, true, true]);
+    expect(await inbox.accept(row('d'))).toBe(true);
+    expect(await prisma.webhookEvent.count({ where: { shop: SHOP } })).toBe(4);
+  });
+
+  it('enqueues one processing job per shop however many deliveries arrive', async () => {
+    const statuses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => post(endpoint, webhookRequest('orders/updated', SHOP, order(i)))),
+    );
+    expect(new Set(statuses)).toEqual(new Set([200]));
+    await drainInbox();
+    expect(await jobQueue().stats(SHOP)).toMatchObject({ queued: 1 });
+  });
+});
