@@ -3,11 +3,15 @@ import fs from 'node:fs';
 import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { API_VERSION } from '../../app/platform/shopify/api-version';
+import { WEBHOOK_TOPICS } from '../../devstore/webhooks/events';
 import remixConfig from '../../remix.config.js';
 
 const toml = parse(fs.readFileSync('shopify.app.toml', 'utf8')) as {
   access_scopes: { scopes: string };
-  webhooks: { api_version: string };
+  webhooks: {
+    api_version: string;
+    subscriptions: { topics?: string[]; compliance_topics?: string[]; uri: string }[];
+  };
   app_proxy: { prefix: string; subpath: string; url: string };
 };
 
@@ -39,6 +43,36 @@ describe('configuration', () => {
     for (const scope of toml.access_scopes.scopes.split(',')) {
       expect(tomlText).toMatch(new RegExp(`^#.*\\b${scope}\\b.*\\S+\\s+\\S+`, 'm'));
     }
+  });
+
+  it('subscribes every topic the areas need, all to the one /webhooks inbox, each deliverable by the devstore', () => {
+    const { subscriptions } = toml.webhooks;
+    const topics = subscriptions.flatMap((entry) => entry.topics ?? []);
+    const compliance = subscriptions.flatMap((entry) => entry.compliance_topics ?? []);
+    expect([...topics].sort()).toEqual(
+      [
+        'products/create',
+        'products/update',
+        'products/delete',
+        'orders/create',
+        'orders/updated',
+        'orders/paid',
+        'orders/cancelled',
+        'refunds/create',
+        'customers/create',
+        'customers/update',
+        'customers/delete',
+        'inventory_levels/update',
+        'themes/publish',
+        'bulk_operations/finish',
+        'app/uninstalled',
+        'app/scopes_update',
+      ].sort(),
+    );
+    expect([...compliance].sort()).toEqual(['customers/data_request', 'customers/redact', 'shop/redact']);
+    expect(new Set([...topics, ...compliance]).size).toBe(topics.length + compliance.length);
+    for (const entry of subscriptions) expect(entry.uri).toBe('/webhooks');
+    for (const topic of [...topics, ...compliance]) expect(WEBHOOK_TOPICS).toContain(topic);
   });
 
   it('serves the storefront at /apps/steward through the app proxy', () => {
