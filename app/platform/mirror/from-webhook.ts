@@ -167,11 +167,11 @@ const inventoryLevelSchema = z.object({
 export function inventoryLevelFromWebhook(payload: unknown): MirrorInventoryLevel | null {
   const level = parse('inventory_levels/update', inventoryLevelSchema, payload);
   if (level.available === null) return null;
-  // "gid://shopify/InventoryLevel/<location>?inventory_item_id=<item>" carries both ids exactly.
-  const exact = level.admin_graphql_api_id?.match(/^gid:\/\/shopify\/InventoryLevel\/(\d+)\?inventory_item_id=(\d+)$/);
+  // "gid://shopify/InventoryLevel/<level>?inventory_item_id=<item>" carries the item's id exactly.
+  const exactItem = level.admin_graphql_api_id?.match(/[?&]inventory_item_id=(\d+)/)?.[1];
   return {
-    inventoryItemId: BigInt(exact?.[2] ?? level.inventory_item_id),
-    locationId: BigInt(exact?.[1] ?? level.location_id),
+    inventoryItemId: BigInt(exactItem ?? level.inventory_item_id),
+    locationId: BigInt(level.location_id),
     available: level.available,
     updatedAt: new Date(level.updated_at),
   };
