@@ -1,0 +1,147 @@
+/**
+ * Builds the insights rollups (rollup-sql.server.ts) for a shop:
+ * - `rollupDays`: recomputes a set of local days, a few weeks per short
+ *   transaction, each under a per-shop advisory lock so two workers never
+ *   interleave the deletes and inserts of the same days;
+ * - `drainPendingOrders`: the incremental path — the orders marked by
+ *   markOrdersChanged become the days they affect, which are recomputed, and
+ *   the marks are removed unless they were renewed meanwhile;
+ * - `rebuildRollups`: every day the shop has activity on, then the removal of
+ *   rows outside that range; records the time zone the days were cut in.
+ * Recomputing a day from the mirror is the one way rollups are written, so an
+ * incremental update and a full rebuild always agree (a test proves it).
+ */
+import { Prisma, type PrismaClient } from '@prisma/client';
+import { addDays, daysBetween, type LocalDate } from './periods';
+import { ROLLUP_TABLES, activeRangeQuery, affectedDaysQuery, rollupStatements } from './rollup-sql.server';
+
+/** Days per transaction: long enough to amortise the customers' history, short enough to keep locks brief. */
+const DAYS_PER_TRANSACTION = 31;
+/** Marked orders taken per drain. */
+const DRAIN_BATCH = 5_000;
+
+function lockShop(shop: string): Prisma.Sql {
+  return Prisma.sql`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${`insights:${shop}`}))) AS locked`;
+}
+
+/** Recomputes the rollups of the given local days from the mirror. */
+export async function rollupDays(
+  db: PrismaClient,
+  shop: string,
+  timeZone: string,
+  days: readonly LocalDate[],
+): Promise<void> {
+  const sorted = [...new Set(days)].sort();
+  for (let i = 0; i < sorted.length; i += DAYS_PER_TRANSACTION) {
+    const scope = { shop, timeZone, days: sorted.slice(i, i + DAYS_PER_TRANSACTION) };
+    await db.$transaction([lockShop(shop), ...rollupStatements(scope)].map((sql) => db.$executeRaw(sql)));
+  }
+}
+
+/** The local days whose rollups depend on these orders (see affectedDaysQuery). */
+export async function affectedDays(
+  db: PrismaClient,
+  shop: string,
+  timeZone: string,
+  orderIds: readonly bigint[],
+): Promise<LocalDate[]> {
+  if (orderIds.length === 0) return [];
+  const rows = await db.$queryRaw<{ day: string }[]>(affectedDaysQuery(shop, timeZone, orderIds));
+  return rows.map((row) => row.day);
+}
+
+export interface DrainResult {
+  orders: number;
+  days: number;
+  /** Marks left for another run (renewed meanwhile, or beyond this batch). */
+  remaining: number;
+}
+
+/** Recomputes the days of the orders marked changed, then clears the marks that were not renewed meanwhile. */
+export async function drainPendingOrders(db: PrismaClient, shop: string, timeZone: string): Promise<DrainResult> {
+  const marks = await db.insightsPendingOrder.findMany({
+    where: { shop },
+    orderBy: { markedAt: 'asc' },
+    take: DRAIN_BATCH,
+    select: { orderId: true, markedAt: true },
+  });
+  const days = await affectedDays(
+    db,
+    shop,
+    timeZone,
+    marks.map((mark) => mark.orderId),
+  );
+  await rollupDays(db, shop, timeZone, days);
+  if (marks.length > 0) {
+    await db.$executeRaw`
+      DELETE FROM "InsightsPendingOrder" AS pending
+      USING unnest(${marks.map((mark) => String(mark.orderId))}::text[]::bigint[],
+                   ${marks.map((mark) => mark.markedAt.toISOString())}::text[]::timestamptz[]) AS done(id, at)
+      WHERE pending.shop = ${shop} AND pending."orderId" = done.id
+        AND pending."markedAt" = (done.at AT TIME ZONE 'UTC')`;
+  }
+  const remaining = await db.insightsPendingOrder.count({ where: { shop } });
+  return { orders: marks.length, days: days.length, remaining };
+}
+
+export interface RebuildResult {
+  days: number;
+  first: LocalDate | null;
+  last: LocalDate | null;
+}
+
+/** Recomputes every day of the shop in its time zone and records that the rollups are built. */
+export async function rebuildRollups(
+  db: PrismaClient,
+  shop: string,
+  timeZone: string,
+  requestedBefore: Date = new Date(),
+): Promise<RebuildResult> {
+  const [range] = await db.$queryRaw<{ first: string | null; last: string | null }[]>(activeRangeQuery(shop, timeZone));
+  const first = range?.first ?? null;
+  const last = range?.last ?? null;
+  const days = first && last ? Array.from({ length: daysBetween(first, last) + 1 }, (_, i) => addDays(first, i)) : [];
+  await rollupDays(db, shop, timeZone, days);
+  // Rows of days outside the active range (an earlier time zone, deleted orders) go.
+  await db.$transaction(
+    ROLLUP_TABLES.map(
+      (table) => db.$executeRaw`
+        DELETE FROM ${Prisma.raw(`"${table}"`)}
+        WHERE shop = ${shop} AND (${first}::date IS NULL OR day < ${first}::date OR day > ${last}::date)`,
+    ),
+  );
+  await db.insightsRollupState.upsert({
+    where: { shop },
+    create: { shop, timeZone, builtAt: new Date() },
+    update: { timeZone, builtAt: new Date() },
+  });
+  // A request made while this rebuild ran is kept for the next run.
+  await db.insightsRollupState.updateMany({
+    where: { shop, rebuildRequestedAt: { lte: requestedBefore } },
+    data: { rebuildRequestedAt: null },
+  });
+  return { days: days.length, first, last };
+}
+
+export interface RollupStatus {
+  /** When the last full build finished; null: never built. */
+  builtAt: Date | null;
+  /** The time zone the stored days were cut in. */
+  timeZone: string | null;
+  rebuildRequested: boolean;
+  /** Orders changed in the mirror whose days are not recomputed yet. */
+  pendingOrders: number;
+}
+
+export async function readRollupStatus(db: PrismaClient, shop: string): Promise<RollupStatus> {
+  const [state, pendingOrders] = await Promise.all([
+    db.insightsRollupState.findUnique({ where: { shop } }),
+    db.insightsPendingOrder.count({ where: { shop } }),
+  ]);
+  return {
+    builtAt: state?.builtAt ?? null,
+    timeZone: state?.timeZone ?? null,
+    rebuildRequested: Boolean(state?.rebuildRequestedAt),
+    pendingOrders,
+  };
+}
