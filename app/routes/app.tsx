@@ -30,6 +30,7 @@ export default function App() {
         <Link to="/app" rel="home">
           {t('nav.today')}
         </Link>
+        <Link to="/app/activity">{t('activity.nav')}</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

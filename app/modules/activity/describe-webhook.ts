@@ -103,7 +103,7 @@ function product(verb: 'created' | 'updated' | 'deleted') {
       verb,
       resource: { type: 'product', id, title: textOf(payload.title) },
       link: verb === 'deleted' ? null : `/products/${id}`,
-      details: withoutNulls({ status: verb === 'deleted' ? null : textOf(payload.status) }),
+      details: withoutNulls({ productStatus: verb === 'deleted' ? null : textOf(payload.status)?.toLowerCase() }),
     };
   };
 }

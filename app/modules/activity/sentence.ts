@@ -1,8 +1,9 @@
 /**
  * An activity entry as a sentence in the reader's language: rendered at
  * display time from the stored verb, resource and details, through
- * activity.json ("activity.sentences.<resource type>.<verb>", with an
- * "_untitled" variant when the resource has no title). Facts from the details
+ * activity.json ("activity.sentences.<resource type>.<verb>", with a
+ * "_<operation>" variant per kind of bulk operation and an "_untitled"
+ * variant when the resource has no title). Facts from the details
  * (amount, payment status, cancel reason…) follow after a dash. An entry
  * whose (resource type, verb) has no sentence shows its stored summary.
  * The English rendering is also what describeWebhook stores as the summary
@@ -35,6 +36,7 @@ const FACTS: { key: string; render: (i18n: I18n, details: ActivityDetails) => st
         ? i18n.t('activity.facts.available', { quantity: details.available })
         : null,
   },
+  { key: 'productStatus', render: (i18n, details) => translated(i18n, 'productStatus', details.productStatus) },
   { key: 'status', render: (i18n, details) => translated(i18n, 'status', details.status) },
   { key: 'errorCode', render: (_, details) => (typeof details.errorCode === 'string' ? details.errorCode : null) },
   {
@@ -76,12 +78,17 @@ export function activitySentence(i18n: I18n, entry: SentenceFields): string {
   const key = `activity.sentences.${entry.resourceType}.${entry.verb}`;
   if (!i18n.exists(key)) return entry.summary;
   const details = entry.details ?? {};
+  // A variant of the sentence, where activity.json has one: per kind of operation, or without a title.
+  const variants = [
+    typeof details.operation === 'string' ? details.operation : null,
+    entry.resourceTitle ? null : 'untitled',
+  ];
+  const context = variants.find((variant) => variant !== null && i18n.exists(`${key}_${variant}`));
   const base = i18n.t(key, {
-    context: entry.resourceTitle ? undefined : 'untitled',
+    context: context ?? undefined,
     title: entry.resourceTitle ?? '',
     id: entry.resourceId ?? '',
     topic: typeof details.topic === 'string' ? details.topic : '',
-    operation: translated(i18n, 'operation', details.operation) ?? '',
   });
   const facts = activityFacts(i18n, entry.details);
   return facts.length > 0 ? `${base} — ${facts.join(', ')}` : base;

@@ -1,0 +1,203 @@
+/**
+ * The activity page's search and filters (Polaris Filters): full-text
+ * search, type, resource, who, and a date range in the shop's time zone.
+ * Every change is written to the URL (the loader reads it from there); the
+ * search and name fields wait for a pause in typing.
+ */
+import { BlockStack, ChoiceList, DatePicker, Filters, Text, TextField } from '@shopify/polaris';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NO_FILTERS, type ActivityFilters as Filter } from './filters';
+import { actorTypeLabel, resourceTypeLabel, verbLabel } from './labels';
+import { ACTOR_TYPES, RESOURCE_TYPES, VERBS } from './vocabulary';
+
+interface Props {
+  filters: Filter;
+  /** Today in the shop's time zone (YYYY-MM-DD): the date picker opens on its month. */
+  today: string;
+  timeZone: string;
+  loading: boolean;
+  onChange: (filters: Filter, options?: { typing?: boolean }) => void;
+}
+
+const TYPING_PAUSE_MS = 350;
+
+/** A calendar day as the date picker's local Date, and back. */
+const toPicker = (day: string) => {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(year, month - 1, date);
+};
+const fromPicker = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+/** Text that follows the URL, and is written back after a pause in typing. */
+function useTypedText(value: string, apply: (text: string) => void) {
+  const [text, setText] = useState(value);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => setText(value), [value]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const change = (next: string) => {
+    setText(next);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => apply(next.trim()), TYPING_PAUSE_MS);
+  };
+  const clear = () => {
+    clearTimeout(timer.current);
+    setText('');
+    apply('');
+  };
+  return { text, change, clear };
+}
+
+function withCurrent(known: readonly string[], selected: string[]): string[] {
+  return [...known, ...selected.filter((value) => !known.includes(value))];
+}
+
+export function ActivityFilters({ filters, today, timeZone, loading, onChange }: Props) {
+  const { t, i18n } = useTranslation();
+  const search = useTypedText(filters.q, (q) => onChange({ ...filters, q }, { typing: true }));
+  const name = useTypedText(filters.actorName, (actorName) => onChange({ ...filters, actorName }, { typing: true }));
+  const [month, setMonth] = useState(() => {
+    const shown = toPicker(filters.to ?? filters.from ?? today);
+    return { month: shown.getMonth(), year: shown.getFullYear() };
+  });
+
+  const choiceFilter = (
+    key: 'verbs' | 'resourceTypes' | 'actorTypes',
+    title: string,
+    known: readonly string[],
+    label: (value: string) => string,
+  ) => (
+    <ChoiceList
+      title={title}
+      titleHidden
+      allowMultiple
+      choices={withCurrent(known, filters[key]).map((value) => ({ value, label: label(value) }))}
+      selected={filters[key]}
+      onChange={(selected) => onChange({ ...filters, [key]: selected })}
+    />
+  );
+
+  const dates = (
+    <BlockStack gap="200">
+      <DatePicker
+        month={month.month}
+        year={month.year}
+        onMonthChange={(nextMonth, year) => setMonth({ month: nextMonth, year })}
+        allowRange
+        multiMonth={false}
+        disableDatesAfter={toPicker(today)}
+        selected={
+          filters.from || filters.to
+            ? { start: toPicker(filters.from ?? (filters.to as string)), end: toPicker(filters.to ?? today) }
+            : undefined
+        }
+        onChange={({ start, end }) => onChange({ ...filters, from: fromPicker(start), to: fromPicker(end) })}
+      />
+      <Text as="p" variant="bodySm" tone="subdued">
+        {t('activity.filters.datesHelp', { timeZone })}
+      </Text>
+    </BlockStack>
+  );
+
+  const dateLabel =
+    filters.from && filters.to
+      ? t('activity.filters.range', { from: filters.from, to: filters.to })
+      : filters.from
+        ? t('activity.filters.since', { from: filters.from })
+        : t('activity.filters.until', { to: filters.to });
+
+  const listLabel = (title: string, values: string[], label: (value: string) => string) =>
+    `${title}: ${values.map(label).join(', ')}`;
+  const typeLabel = (value: string) => verbLabel(i18n, value);
+  const resourceLabel = (value: string) => resourceTypeLabel(i18n, value);
+  const actorLabel = (value: string) => actorTypeLabel(i18n, value);
+
+  const applied = [
+    ...(filters.verbs.length > 0
+      ? [
+          {
+            key: 'verbs',
+            label: listLabel(t('activity.filters.verb'), filters.verbs, typeLabel),
+            onRemove: () => onChange({ ...filters, verbs: [] }),
+          },
+        ]
+      : []),
+    ...(filters.resourceTypes.length > 0
+      ? [
+          {
+            key: 'resourceTypes',
+            label: listLabel(t('activity.filters.resourceType'), filters.resourceTypes, resourceLabel),
+            onRemove: () => onChange({ ...filters, resourceTypes: [] }),
+          },
+        ]
+      : []),
+    ...(filters.actorTypes.length > 0
+      ? [
+          {
+            key: 'actorTypes',
+            label: listLabel(t('activity.filters.actorType'), filters.actorTypes, actorLabel),
+            onRemove: () => onChange({ ...filters, actorTypes: [] }),
+          },
+        ]
+      : []),
+    ...(filters.actorName
+      ? [
+          {
+            key: 'actorName',
+            label: `${t('activity.filters.actorName')}: ${filters.actorName}`,
+            onRemove: () => name.clear(),
+          },
+        ]
+      : []),
+    ...(filters.from || filters.to
+      ? [{ key: 'dates', label: dateLabel, onRemove: () => onChange({ ...filters, from: null, to: null }) }]
+      : []),
+  ];
+
+  return (
+    <Filters
+      queryValue={search.text}
+      queryPlaceholder={t('activity.searchPlaceholder')}
+      onQueryChange={search.change}
+      onQueryClear={search.clear}
+      onClearAll={() => onChange(NO_FILTERS)}
+      loading={loading}
+      filters={[
+        {
+          key: 'verbs',
+          label: t('activity.filters.verb'),
+          shortcut: true,
+          filter: choiceFilter('verbs', t('activity.filters.verb'), VERBS, typeLabel),
+        },
+        {
+          key: 'resourceTypes',
+          label: t('activity.filters.resourceType'),
+          shortcut: true,
+          filter: choiceFilter('resourceTypes', t('activity.filters.resourceType'), RESOURCE_TYPES, resourceLabel),
+        },
+        {
+          key: 'actorTypes',
+          label: t('activity.filters.actorType'),
+          shortcut: true,
+          filter: choiceFilter('actorTypes', t('activity.filters.actorType'), ACTOR_TYPES, actorLabel),
+        },
+        {
+          key: 'actorName',
+          label: t('activity.filters.actorName'),
+          filter: (
+            <TextField
+              label={t('activity.filters.actorName')}
+              labelHidden
+              value={name.text}
+              onChange={name.change}
+              autoComplete="off"
+            />
+          ),
+        },
+        { key: 'dates', label: t('activity.filters.dates'), shortcut: true, filter: dates },
+      ]}
+      appliedFilters={applied}
+    />
+  );
+}
