@@ -31,16 +31,20 @@ function offsetMs(instant: number, timeZone: string): number {
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
-/** The instant a calendar day starts in a time zone (DST-aware). */
+/**
+ * The instant a calendar day starts in a time zone. Usually local midnight;
+ * where midnight falls in a daylight-saving gap (clocks jump from 00:00 to
+ * 01:00), the first instant of the day; where it occurs twice, the first.
+ */
 export function startOfDay(day: string, timeZone: string): Date {
   if (!isCalendarDay(day)) throw new RangeError(`Not a calendar day: ${day}`);
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   const wall = Date.UTC(year, month - 1, date);
-  let instant = wall - offsetMs(wall, timeZone);
-  // Across a DST change the offset at the guess can differ from the offset at the answer.
-  const corrected = wall - offsetMs(instant, timeZone);
-  if (corrected !== instant) instant = corrected;
-  return new Date(instant);
+  const first = wall - offsetMs(wall, timeZone);
+  const second = wall - offsetMs(first, timeZone);
+  const starts = [first, second].filter((instant) => dayOf(new Date(instant), timeZone) === day);
+  // Neither is on the day only in a gap: the day then starts where the clocks jumped to, at the later instant.
+  return new Date(starts.length > 0 ? Math.min(...starts) : Math.max(first, second));
 }
 
 /** The day after a calendar day ("2026-02-28" → "2026-03-01"). */
