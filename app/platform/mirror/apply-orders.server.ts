@@ -6,7 +6,7 @@
  */
 import { Prisma } from '@prisma/client';
 import { atomically, bigintArray, jsonRows, newestPerKey, type Db } from './batch.server';
-import type { ApplyResult, MirrorOrder, MirrorRefund } from './types';
+import type { ApplyResult, MirrorJourney, MirrorOrder, MirrorRefund } from './types';
 
 type Tx = Prisma.TransactionClient;
 
@@ -14,7 +14,9 @@ type Tx = Prisma.TransactionClient;
  * Writes orders newer than (or as new as) the stored ones; for each written
  * order its line items and discount applications replace the stored ones, and
  * so does its journey when the source carries one. Refunds of every order in
- * the batch are upserted, whether or not the order itself was newer.
+ * the batch are upserted, whether or not the order itself was newer, and so is
+ * a journey where the order has none yet (the visit that converted does not
+ * change, so an older version that carries it still tells the truth).
  */
 export async function applyOrders(db: Db, shop: string, orders: readonly MirrorOrder[]): Promise<ApplyResult> {
   if (orders.length === 0) return { applied: 0, stale: 0 };
@@ -26,8 +28,8 @@ export async function applyOrders(db: Db, shop: string, orders: readonly MirrorO
     if (current.length > 0) {
       await replaceLineItems(tx, shop, current);
       await replaceDiscountApplications(tx, shop, current);
-      await replaceJourneys(tx, shop, current);
     }
+    await writeJourneys(tx, shop, orders, writtenIds);
     await writeRefunds(
       tx,
       shop,
@@ -112,14 +114,30 @@ async function replaceDiscountApplications(tx: Tx, shop: string, orders: MirrorO
       "allocationMethod" text, "targetType" text)`);
 }
 
-async function replaceJourneys(tx: Tx, shop: string, orders: MirrorOrder[]): Promise<void> {
-  // undefined: the source does not carry the journey, so the stored one stays.
-  const carrying = orders.filter((order) => order.journey !== undefined);
-  if (carrying.length === 0) return;
-  await tx.$executeRaw(Prisma.sql`
-    DELETE FROM "CustomerJourney"
-    WHERE shop = ${shop} AND "orderId" = ANY(${bigintArray(carrying.map((order) => order.id))})`);
-  const journeys = carrying.flatMap((order) => (order.journey ? [{ ...order.journey, orderId: order.id }] : []));
+/**
+ * Written orders that carry a journey (or carry null: none any more) replace
+ * the stored one; every other version in the batch that carries a journey
+ * adds it where the order has none.
+ */
+async function writeJourneys(
+  tx: Tx,
+  shop: string,
+  orders: readonly MirrorOrder[],
+  written: Set<bigint>,
+): Promise<void> {
+  const replaced = new Map<bigint, MirrorJourney | null>();
+  const fallback = new Map<bigint, MirrorJourney>();
+  for (const order of newestPerKey(orders, (order) => String(order.id))) {
+    if (written.has(order.id) && order.journey !== undefined) replaced.set(order.id, order.journey);
+  }
+  for (const order of orders) if (order.journey && !replaced.has(order.id)) fallback.set(order.id, order.journey);
+  if (replaced.size > 0) {
+    await tx.$executeRaw(Prisma.sql`
+      DELETE FROM "CustomerJourney" WHERE shop = ${shop} AND "orderId" = ANY(${bigintArray(replaced.keys())})`);
+  }
+  const journeys = [...replaced, ...fallback].flatMap(([orderId, journey]) =>
+    journey ? [{ ...journey, orderId }] : [],
+  );
   if (journeys.length === 0) return;
   await tx.$executeRaw(Prisma.sql`
     INSERT INTO "CustomerJourney"
@@ -130,7 +148,8 @@ async function replaceJourneys(tx: Tx, shop: string, orders: MirrorOrder[]): Pro
     FROM jsonb_to_recordset(${jsonRows(journeys)}) AS r(
       "orderId" bigint, "occurredAt" timestamp(3), source text, "landingPage" text, "referrerUrl" text,
       "utmSource" text, "utmMedium" text, "utmCampaign" text, "utmContent" text, "utmTerm" text,
-      "daysToConversion" integer)`);
+      "daysToConversion" integer)
+    ON CONFLICT (shop, "orderId") DO NOTHING`);
 }
 
 type OrderRefund = MirrorRefund & { orderId: bigint };
