@@ -20,7 +20,7 @@
  * change is never swallowed by a job that already read the data, and a burst
  * of webhooks or sync batches costs one run per window.
  */
-import { Prisma, type PrismaClient } from '@prisma/client';
+import type { Prisma, PrismaClient } from '@prisma/client';
 import { jobQueue } from '~/platform/jobs/index.server';
 
 export const ROLLUP_JOB = 'insights.rollup';

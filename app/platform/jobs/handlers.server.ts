@@ -4,9 +4,11 @@
  * different versions can share a queue. Areas add their handlers as they move
  * work out of requests (webhook processing, syncs).
  */
+import { INSIGHTS_JOB_HANDLERS } from '../../modules/insights/jobs.server';
 import { WEBHOOK_JOB_HANDLERS } from '../webhooks/jobs.server';
 import type { JobHandlers } from './types';
 
 export const JOB_HANDLERS: JobHandlers = {
   ...WEBHOOK_JOB_HANDLERS,
+  ...INSIGHTS_JOB_HANDLERS,
 };
