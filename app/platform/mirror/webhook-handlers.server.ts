@@ -5,6 +5,7 @@
  * as new as the stored row rewrites the same values, a deletion keeps its
  * first time.
  */
+import { markOrdersChanged } from '~/modules/insights/rollup-trigger.server';
 import type { InboxEvent, WebhookHandler, WebhookHandlers } from '../webhooks/types';
 import {
   applyCustomers,
@@ -32,7 +33,10 @@ const product: WebhookHandler = async (tx, event) => {
 };
 
 const order: WebhookHandler = async (tx, event) => {
-  await applyOrders(tx, event.shop, [orderFromWebhook(event.payload, event.topic)]);
+  const record = orderFromWebhook(event.payload, event.topic);
+  await applyOrders(tx, event.shop, [record]);
+  // Insights: the order's rollup days are recomputed by a job (marked in this transaction).
+  await markOrdersChanged(tx, event.shop, [record.id]);
 };
 
 const customer: WebhookHandler = async (tx, event) => {
@@ -52,6 +56,8 @@ export const MIRROR_WEBHOOK_HANDLERS: WebhookHandlers = {
   'refunds/create': async (tx, event) => {
     const { orderId, refund } = refundFromWebhook(event.payload);
     await applyRefunds(tx, event.shop, orderId, [refund]);
+    // Insights: the refund's day (and its order's) are recomputed by a job.
+    await markOrdersChanged(tx, event.shop, [orderId]);
   },
   'customers/create': customer,
   'customers/update': customer,

@@ -8,6 +8,7 @@
  *   embedded database's one connection is never held for long.
  */
 import prisma from '~/db.server';
+import { scheduleRollups } from '~/modules/insights/rollup-trigger.server';
 import type { JobHandlers, JobQueue } from '../jobs/types';
 import { logger } from '../logging/logger.server';
 import { WEBHOOK_HANDLERS } from './handlers.server';
@@ -50,6 +51,8 @@ export async function pruneShopEvents(shop: string, cutoff: Date): Promise<numbe
 export const WEBHOOK_JOB_HANDLERS: JobHandlers = {
   async [PROCESS_JOB]({ shop }) {
     const { applied, dead } = await processShopEvents(prisma, shop, { handlers: WEBHOOK_HANDLERS });
+    // Insights: orders marked changed by the handlers get their rollups (and findings) recomputed.
+    if (applied > 0) await scheduleRollups(shop);
     if (applied > 0 || dead > 0) logger.debug({ shop, applied, dead }, 'Webhook processing run finished');
   },
 
