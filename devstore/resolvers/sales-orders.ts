@@ -170,6 +170,10 @@ export function orderNode(order: OrderRecord, state: ShopState) {
     cancelledAt: order.cancelledAt,
     cancelReason: order.cancelReason,
     closed: isClosed(order),
+    // The records keep no closing time, phone or tags; like the webhook payloads, none.
+    closedAt: null,
+    phone: null,
+    tags: [],
     test: order.test,
     confirmed: true,
     currencyCode: state.shop.currencyCode,

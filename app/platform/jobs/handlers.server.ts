@@ -5,10 +5,12 @@
  * work out of requests (webhook processing, syncs).
  */
 import { INSIGHTS_JOB_HANDLERS } from '../../modules/insights/jobs.server';
+import { SYNC_JOB_HANDLERS } from '../sync/jobs.server';
 import { WEBHOOK_JOB_HANDLERS } from '../webhooks/jobs.server';
 import type { JobHandlers } from './types';
 
 export const JOB_HANDLERS: JobHandlers = {
   ...WEBHOOK_JOB_HANDLERS,
   ...INSIGHTS_JOB_HANDLERS,
+  ...SYNC_JOB_HANDLERS,
 };
