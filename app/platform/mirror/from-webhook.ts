@@ -77,9 +77,15 @@ export function sumAmounts(amounts: readonly string[]): string {
 function parse<T extends z.ZodTypeAny>(topic: string, schema: T, payload: unknown): z.output<T> {
   const result = schema.safeParse(payload);
   if (result.success) return result.data;
+  const valueAt = (path: (string | number)[]) =>
+    path.reduce<unknown>((value, key) => (value as Record<string | number, unknown> | null)?.[key], payload);
   const problems = result.error.issues
     .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`)
+    .map((issue) => {
+      // A union (say, an id as number or string) reports "Invalid input" for a field that is simply absent.
+      const message = valueAt(issue.path) === undefined && issue.path.length > 0 ? 'Required' : issue.message;
+      return `${issue.path.join('.') || '(payload)'}: ${message}`;
+    })
     .join('; ');
   throw new WebhookPayloadError(`${topic} payload rejected: ${problems}`);
 }
