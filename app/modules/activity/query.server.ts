@@ -61,6 +61,9 @@ export function activityWhere(shop: string, filters: ActivityFilters, timeZone: 
     conditions.push(Prisma.sql`"resourceType" IN (${Prisma.join(filters.resourceTypes)})`);
   if (filters.actorTypes.length > 0) conditions.push(Prisma.sql`"actorType" IN (${Prisma.join(filters.actorTypes)})`);
   if (filters.actorName) {
+    // The search index finds the entries with these words anywhere; ILIKE keeps those naming them in actorName.
+    const words = searchQuery(filters.actorName);
+    if (words) conditions.push(Prisma.sql`"search" @@ to_tsquery('simple', ${words})`);
     const pattern = `%${filters.actorName.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(Prisma.sql`"actorName" ILIKE ${pattern}`);
   }
