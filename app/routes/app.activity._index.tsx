@@ -10,10 +10,12 @@ import { Banner, Card, EmptySearchResult, EmptyState, Page } from '@shopify/pola
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import prisma from '~/db.server';
+import { env } from '~/env.server';
 import { createFormatter } from '~/i18n/format';
 import { ActivityFilters } from '~/modules/activity/ActivityFilters';
 import { ActivityTable } from '~/modules/activity/ActivityTable';
 import { EMPTY_ACTIVITY_IMAGE } from '~/modules/activity/empty-illustration';
+import { adminBaseUrl } from '~/modules/activity/links';
 import {
   activitySearchParams,
   parseActivityFilters,
@@ -33,7 +35,7 @@ export const loader = ({ request }: LoaderFunctionArgs) =>
     const profile = await readShopProfile(gateway);
     const page = await readActivityPage(prisma, session.shop, query, profile.timeZone);
     return {
-      entries: page.rows.map((row) => activityView(session.shop, row)),
+      entries: page.rows.map((row) => activityView(adminBaseUrl(session.shop, env.DEVSTORE_URL), row)),
       filters: query.filters,
       newerUrl: page.newer ? `?${activitySearchParams(query.filters, { before: page.newer })}` : null,
       olderUrl: page.older ? `?${activitySearchParams(query.filters, { after: page.older })}` : null,

@@ -6,8 +6,10 @@
  */
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import prisma from '~/db.server';
+import { env } from '~/env.server';
 import { createI18n, resolveLocale } from '~/i18n/i18n';
 import { activityCsvStream, exportFilename } from '~/modules/activity/export.server';
+import { adminBaseUrl } from '~/modules/activity/links';
 import { readActivityQuery } from '~/modules/activity/read-query.server';
 import { withAdmin } from '~/platform/shopify/admin-request.server';
 import { readShopProfile } from '~/platform/shopify/shop-profile.server';
@@ -22,6 +24,7 @@ export const loader = ({ request }: LoaderFunctionArgs) =>
       filters,
       timeZone,
       i18n: createI18n(resolveLocale(request)),
+      adminBase: adminBaseUrl(session.shop, env.DEVSTORE_URL),
     });
     return new Response(stream, {
       headers: {

@@ -11,7 +11,7 @@ import { logger } from '../../platform/logging/logger.server';
 import { csvLine, UTF8_BOM } from './csv';
 import type { ActivityFilters } from './filters';
 import { actorLabel } from './labels';
-import { shopHandle } from './links.server';
+import { shopHandle } from './links';
 import { activityBatches } from './query.server';
 import { activitySentence } from './sentence';
 import { dayOf } from './shop-dates';
@@ -24,6 +24,8 @@ export interface ExportOptions {
   filters: ActivityFilters;
   timeZone: string;
   i18n: I18n;
+  /** The shop's admin URL, for the links (adminBaseUrl). */
+  adminBase: string;
   batchSize?: number;
 }
 
@@ -75,7 +77,7 @@ export function exportFilename(shop: string, timeZone: string, now = new Date())
   return `activity-${shopHandle(shop)}-${dayOf(now, timeZone)}.csv`;
 }
 
-export function activityCsvStream({ db, shop, filters, timeZone, i18n, batchSize }: ExportOptions) {
+export function activityCsvStream({ db, shop, filters, timeZone, i18n, adminBase, batchSize }: ExportOptions) {
   const encoder = new TextEncoder();
   const local = localTime(timeZone);
   const batches = activityBatches(db, shop, filters, timeZone, batchSize);
@@ -88,7 +90,7 @@ export function activityCsvStream({ db, shop, filters, timeZone, i18n, batchSize
       try {
         const next = await batches.next();
         if (next.done) return controller.close();
-        const text = next.value.map((row) => csvLine(cells(activityView(shop, row), i18n, local))).join('');
+        const text = next.value.map((row) => csvLine(cells(activityView(adminBase, row), i18n, local))).join('');
         controller.enqueue(encoder.encode(text));
       } catch (error) {
         logger.error({ err: error, shop }, 'Activity export failed mid-stream');

@@ -5,20 +5,20 @@
  * (DEVSTORE_URL, development and tests only); a Steward path ("/app/…") stays
  * inside the app. Anything else (an absolute URL, "//host") is not a link.
  */
-import { env } from '../../env.server';
 import type { ActivityLink } from './types';
 
 export function shopHandle(shop: string): string {
   return shop.replace(/\.myshopify\.com$/, '');
 }
 
-export function adminBaseUrl(shop: string): string {
-  const origin = env.DEVSTORE_URL ? env.DEVSTORE_URL.replace(/\/$/, '') : 'https://admin.shopify.com';
+/** The shop's admin: Shopify's, or the devstore's shell when `devstoreUrl` is given. */
+export function adminBaseUrl(shop: string, devstoreUrl?: string): string {
+  const origin = devstoreUrl ? devstoreUrl.replace(/\/$/, '') : 'https://admin.shopify.com';
   return `${origin}/store/${shopHandle(shop)}`;
 }
 
-export function activityLink(shop: string, link: string | null): ActivityLink | null {
+export function activityLink(adminBase: string, link: string | null): ActivityLink | null {
   if (!link || !link.startsWith('/') || link.startsWith('//')) return null;
   if (link === '/app' || link.startsWith('/app/') || link.startsWith('/app?')) return { href: link, external: false };
-  return { href: `${adminBaseUrl(shop)}${link}`, external: true };
+  return { href: `${adminBase}${link}`, external: true };
 }

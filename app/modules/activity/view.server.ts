@@ -1,5 +1,5 @@
-/** An activity row as the page and the export use it: plain JSON, its link resolved for the shop. */
-import { activityLink } from './links.server';
+/** An activity row as the page and the export use it: plain JSON, its link resolved against the shop's admin. */
+import { activityLink } from './links';
 import type { ActivityRow } from './query.server';
 import type { ActivityDetails } from './sentence';
 import type { ActivityView } from './types';
@@ -14,7 +14,7 @@ function detailsOf(value: ActivityRow['details']): ActivityDetails | null {
   return Object.fromEntries(entries) as ActivityDetails;
 }
 
-export function activityView(shop: string, row: ActivityRow): ActivityView {
+export function activityView(adminBase: string, row: ActivityRow): ActivityView {
   return {
     id: row.id.toString(),
     occurredAt: row.occurredAt.toISOString(),
@@ -24,6 +24,6 @@ export function activityView(shop: string, row: ActivityRow): ActivityView {
     summary: row.summary,
     details: detailsOf(row.details),
     source: row.source,
-    link: activityLink(shop, row.link),
+    link: activityLink(adminBase, row.link),
   };
 }
