@@ -9,7 +9,21 @@ import { startDevstore } from '../../devstore/index';
 import { appDocuments } from './app-documents';
 
 /** Variables for documents that require them, by operation name. */
-const VARIABLES: Record<string, Record<string, unknown>> = {};
+const VARIABLES: Record<string, Record<string, unknown>> = {
+  // app/platform/sync: the catch-up reads everything changed since 2020; lookups of unknown ids answer null.
+  SyncBulkRun: { query: '{ customers { edges { node { id } } } }' },
+  SyncBulkOperation: { id: 'gid://shopify/BulkOperation/1' },
+  SyncRefundLines: { ids: ['gid://shopify/Refund/1'] },
+  SyncRefundLinesPage: { id: 'gid://shopify/Refund/1' },
+  SyncProductsSince: { query: "updated_at:>='2020-01-01T00:00:00Z'" },
+  SyncProductVariantsPage: { id: 'gid://shopify/Product/1' },
+  SyncCustomersSince: { query: "updated_at:>='2020-01-01T00:00:00Z'" },
+  SyncOrdersSince: { query: "updated_at:>='2020-01-01T00:00:00Z'" },
+  SyncOrderLineItemsPage: { id: 'gid://shopify/Order/1' },
+  SyncOrderDiscountsPage: { id: 'gid://shopify/Order/1' },
+  SyncLocations: {},
+  SyncLocationLevelsSince: { id: 'gid://shopify/Location/1', query: "updated_at:>='2020-01-01T00:00:00Z'" },
+};
 
 const devstore = await startDevstore({
   seed: 3,

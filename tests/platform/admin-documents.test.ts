@@ -13,7 +13,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { readAdminIntrospection } from '../../app/platform/shopify/admin-schema';
 import { API_VERSION } from '../../app/platform/shopify/api-version';
-import { appDocuments } from './app-documents';
+import { appDocuments, bulkQueryDocuments } from './app-documents';
 
 const schema = buildClientSchema(readAdminIntrospection(API_VERSION).data as unknown as IntrospectionQuery);
 const rules = [...specifiedRules, NoDeprecatedCustomRule];
@@ -32,6 +32,13 @@ describe(`Admin GraphQL documents against ${API_VERSION}`, () => {
   it.each(documents.map((document) => [document.file, document.body]))(
     '%s validates, no deprecated fields',
     (_file, body) => {
+      expect(problems(body)).toEqual([]);
+    },
+  );
+
+  it.each(bulkQueryDocuments().map((document) => [document.name, document.body]))(
+    '%s (a bulk operation query) validates, no deprecated fields',
+    (_name, body) => {
       expect(problems(body)).toEqual([]);
     },
   );

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gqlPluckFromCodeStringSync } from '@graphql-tools/graphql-tag-pluck';
 import { pluckConfig } from '@shopify/api-codegen-preset';
+import { BULK_QUERIES } from '../../app/platform/sync/bulk-queries';
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -27,4 +28,16 @@ export function appDocuments(): AppDocument[] {
       body: source.body,
     })),
   );
+}
+
+/**
+ * The queries the app hands to bulkOperationRunQuery: plain strings, not
+ * `#graphql` documents, as Shopify runs them only inside a bulk operation.
+ */
+export function bulkQueryDocuments(): AppDocument[] {
+  return Object.entries(BULK_QUERIES).map(([resource, body]) => ({
+    file: 'app/platform/sync/bulk-queries.ts',
+    name: `bulk ${resource}`,
+    body,
+  }));
 }
