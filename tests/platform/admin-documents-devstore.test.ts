@@ -23,6 +23,11 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   SyncOrderDiscountsPage: { id: 'gid://shopify/Order/1' },
   SyncLocations: {},
   SyncLocationLevelsSince: { id: 'gid://shopify/Location/1', query: "updated_at:>='2020-01-01T00:00:00Z'" },
+  // app/modules/insights: sessions of September and August (the shop answers ShopifyQL).
+  InsightsSessions: {
+    query:
+      'FROM sessions SHOW sessions, sessions_that_completed_checkout TIMESERIES day SINCE 2026-08-02 UNTIL 2026-09-30',
+  },
 };
 
 const devstore = await startDevstore({
