@@ -31,6 +31,7 @@ export default function App() {
           {t('nav.today')}
         </Link>
         <Link to="/app/activity">{t('activity.nav')}</Link>
+        <Link to="/app/privacy">{t('privacy.nav')}</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>
