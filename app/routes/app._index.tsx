@@ -1,62 +1,109 @@
-/** Today: the home page. For now it shows the shop as Shopify describes it. */
+/**
+ * Today: the home page. The day so far and the last 7 days against the
+ * periods before, what stands out (the top findings, to act on or put
+ * aside), the latest activity, and the shop as Shopify describes it.
+ */
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { isRouteErrorResponse, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
 import { TitleBar } from '@shopify/app-bridge-react';
 import {
   Banner,
   BlockStack,
+  Card,
+  InlineGrid,
   Layout,
   Page,
   SkeletonBodyText,
   SkeletonDisplayText,
   SkeletonPage,
-  Card,
 } from '@shopify/polaris';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createFormatter } from '~/i18n/format';
+import { FindingsList } from '~/modules/insights/components/FindingsList';
+import { firstSyncState, InsightsEmpty } from '~/modules/insights/components/InsightsEmpty';
+import { useInsightsFormat } from '~/modules/insights/components/useInsightsFormat';
+import { LatestActivityCard } from '~/modules/today/LatestActivityCard';
 import { ShopProfileCard } from '~/modules/today/ShopProfileCard';
-import { useLocale } from '~/root';
+import { TodayKpis } from '~/modules/today/TodayKpis';
+import { loadToday } from '~/modules/today/today.server';
 import { withAdmin } from '~/platform/shopify/admin-request.server';
-import { readShopProfile } from '~/platform/shopify/shop-profile.server';
 
-export const loader = ({ request }: LoaderFunctionArgs) =>
-  withAdmin(request, async ({ gateway }) => ({
-    profile: await readShopProfile(gateway),
-    now: new Date().toISOString(),
-  }));
+export const loader = ({ request }: LoaderFunctionArgs) => withAdmin(request, (admin) => loadToday(admin));
 
-export default function Today() {
-  const { profile, now } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const navigation = useNavigation();
-  const format = useMemo(
-    () => createFormatter({ locale, currencyCode: profile.currencyCode, timeZone: profile.timeZone }),
-    [locale, profile.currencyCode, profile.timeZone],
-  );
-
-  if (navigation.state === 'loading' && navigation.location.pathname === '/app') {
-    return (
-      <SkeletonPage title={t('today.title')}>
+function TodaySkeleton({ title }: { title: string }) {
+  return (
+    <SkeletonPage title={title}>
+      <BlockStack gap="400">
+        <InlineGrid columns={{ xs: 1, sm: 2, lg: 4 }} gap="400">
+          {[0, 1, 2, 3].map((index) => (
+            <Card key={index}>
+              <BlockStack gap="200">
+                <SkeletonBodyText lines={1} />
+                <SkeletonDisplayText size="medium" />
+              </BlockStack>
+            </Card>
+          ))}
+        </InlineGrid>
         <Card>
           <BlockStack gap="400">
             <SkeletonDisplayText size="small" />
             <SkeletonBodyText lines={6} />
           </BlockStack>
         </Card>
-      </SkeletonPage>
-    );
+      </BlockStack>
+    </SkeletonPage>
+  );
+}
+
+export default function Today() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const format = useInsightsFormat(data.profile);
+
+  if (navigation.state === 'loading' && navigation.location.pathname === '/app') {
+    return <TodaySkeleton title={t('today.title')} />;
   }
 
+  const firstSync = firstSyncState(data.readiness);
   return (
     <Page>
       <TitleBar title={t('today.title')} />
-      <Layout>
-        <Layout.Section>
-          <ShopProfileCard profile={profile} format={format} now={now} />
-        </Layout.Section>
-      </Layout>
+      <BlockStack gap="500">
+        {firstSync ? (
+          <InsightsEmpty state={firstSync} />
+        ) : (
+          <>
+            <TodayKpis
+              id="today"
+              summary={data.todaySummary}
+              format={format}
+              insightsUrl="/app/insights?period=today"
+            />
+            <TodayKpis id="week" summary={data.weekSummary} format={format} insightsUrl="/app/insights?period=last7" />
+          </>
+        )}
+        <Layout>
+          <Layout.Section>
+            <BlockStack gap="400">
+              <FindingsList
+                title={t('home.findings.title')}
+                description={t('insights.findings.windowHelp')}
+                findings={data.findings}
+                format={format}
+                empty={t('insights.findings.none')}
+                compact
+                more={{ url: '/app/insights/findings', label: t('insights.findings.seeAll') }}
+              />
+              <LatestActivityCard entries={data.activity} format={format} />
+            </BlockStack>
+          </Layout.Section>
+          <Layout.Section variant="oneThird">
+            <BlockStack gap="400">
+              <ShopProfileCard profile={data.profile} format={format} now={data.now} />
+            </BlockStack>
+          </Layout.Section>
+        </Layout>
+      </BlockStack>
     </Page>
   );
 }

@@ -30,6 +30,7 @@ export default function App() {
         <Link to="/app" rel="home">
           {t('nav.today')}
         </Link>
+        <Link to="/app/insights">{t('insights.nav')}</Link>
         <Link to="/app/activity">{t('activity.nav')}</Link>
         <Link to="/app/privacy">{t('privacy.nav')}</Link>
       </NavMenu>

@@ -1,0 +1,68 @@
+/**
+ * A list of findings in a card, weak and strong points together as the
+ * rules ranked them (money at stake first), with an empty message when
+ * nothing stands out. Findings are recomputed by a job as data changes,
+ * never on page load; the card says when that is.
+ */
+import { BlockStack, Box, Card, Divider, InlineStack, Link, Text } from '@shopify/polaris';
+import { useTranslation } from 'react-i18next';
+import type { FindingView } from '../finding-view.server';
+import { FindingCard } from './FindingCard';
+import type { InsightsFormatter } from './insights-format';
+import { useFindingAction } from './useFindingAction';
+
+interface Props {
+  title: string;
+  findings: FindingView[];
+  format: InsightsFormatter;
+  empty: string;
+  compact?: boolean;
+  /** A link to the whole list (Today, the overview). */
+  more?: { url: string; label: string };
+  description?: string;
+}
+
+export function FindingsList({ title, findings, format, empty, compact, more, description }: Props) {
+  const action = useFindingAction();
+  const { t } = useTranslation();
+  return (
+    <Card padding="0">
+      <Box paddingInline="400" paddingBlockStart="400" paddingBlockEnd="200">
+        <InlineStack align="space-between" blockAlign="center" gap="200">
+          <BlockStack gap="100">
+            <Text as="h2" variant="headingMd">
+              {title}
+            </Text>
+            {description ? (
+              <Text as="p" variant="bodySm" tone="subdued">
+                {description}
+              </Text>
+            ) : null}
+          </BlockStack>
+          {more ? <Link url={more.url}>{more.label}</Link> : null}
+        </InlineStack>
+      </Box>
+      {findings.length === 0 ? (
+        <Box paddingInline="400" paddingBlockEnd="400">
+          <Text as="p" tone="subdued">
+            {empty}
+          </Text>
+        </Box>
+      ) : (
+        <ul aria-label={title} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {findings.map((finding, index) => (
+            <li key={finding.id}>
+              {index > 0 ? <Divider /> : null}
+              <FindingCard finding={finding} format={format} action={action} compact={compact} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <Box paddingInline="400" paddingBlockEnd="300">
+        <Text as="p" variant="bodySm" tone="subdued">
+          {t('insights.findings.recomputed')}
+        </Text>
+      </Box>
+    </Card>
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * What a page shows before there is anything to analyse: while the first
+ * sync reads the store, after a sync that found no orders, or when the
+ * chosen period has no orders (with the way back to a period that has).
+ */
+import { Card, EmptyState } from '@shopify/polaris';
+import { useTranslation } from 'react-i18next';
+import type { InsightsReadiness } from '../readiness.server';
+import { EMPTY_INSIGHTS_IMAGE } from './empty-illustration';
+
+export function firstSyncState(readiness: InsightsReadiness): 'syncing' | 'noSync' | 'noSales' | null {
+  if (readiness.hasSales) return null;
+  if (readiness.syncing) return 'syncing';
+  return readiness.ordersSynced ? 'noSales' : 'noSync';
+}
+
+export function InsightsEmpty({ state }: { state: 'syncing' | 'noSync' | 'noSales' | 'noOrdersInPeriod' }) {
+  const { t } = useTranslation();
+  const action =
+    state === 'noOrdersInPeriod'
+      ? { content: t('insights.empty.noOrdersInPeriod.action'), url: '/app/insights?period=last90' }
+      : undefined;
+  return (
+    <Card>
+      <EmptyState heading={t(`insights.empty.${state}.heading`)} image={EMPTY_INSIGHTS_IMAGE} action={action}>
+        <p>{t(`insights.empty.${state}.body`)}</p>
+      </EmptyState>
+    </Card>
+  );
+}

@@ -1,0 +1,139 @@
+/**
+ * Inventory at risk, as of the shop's today: best-selling stock that runs
+ * out soon (days of cover from the last 28 days' sales, and the day it would
+ * run out), and dead stock — in stock, no sale in 90 days — with the cost it
+ * ties up ("—" where no variant has a unit cost; units without one counted
+ * apart). Each product links to it in Shopify admin.
+ */
+import { BlockStack, Box, Card, DataTable, Link, Text } from '@shopify/polaris';
+import { useTranslation } from 'react-i18next';
+import type { InventoryRisk } from '../inventory-risk.server';
+import { addDays } from '../periods';
+import type { InsightsFormatter } from './insights-format';
+
+interface Props {
+  inventory: InventoryRisk;
+  format: InsightsFormatter;
+  adminBase: string;
+}
+
+const ROWS = 15;
+
+function Section({ children }: { children: React.ReactNode }) {
+  return (
+    <Box paddingInline="400" paddingBlockStart="400">
+      {children}
+    </Box>
+  );
+}
+
+export function InventoryRiskCard({ inventory, format, adminBase }: Props) {
+  const { t } = useTranslation();
+  const link = (productId: string, title: string) => (
+    <Link key={productId} url={`${adminBase}/products/${productId}`} target="_top" removeUnderline>
+      {title}
+    </Link>
+  );
+  const atRisk = inventory.atRisk.slice(0, ROWS);
+  const dead = inventory.deadStock.slice(0, ROWS);
+  return (
+    <Card padding="0">
+      <BlockStack gap="200">
+        <Section>
+          <BlockStack gap="100">
+            <Text as="h2" variant="headingMd">
+              {t('insights.inventory.atRiskTitle')}
+            </Text>
+            <Text as="p" variant="bodySm" tone="subdued">
+              {t('insights.inventory.atRiskDescription', {
+                days: inventory.coverDays,
+                window: format.period(inventory.velocityWindow),
+              })}
+            </Text>
+          </BlockStack>
+        </Section>
+        {atRisk.length === 0 ? (
+          <Section>
+            <Text as="p" tone="subdued">
+              {t('insights.inventory.noneAtRisk')}
+            </Text>
+          </Section>
+        ) : (
+          <DataTable
+            columnContentTypes={['text', 'numeric', 'numeric', 'numeric', 'text']}
+            headings={[
+              t('insights.inventory.columns.product'),
+              t('insights.inventory.columns.available'),
+              t('insights.inventory.columns.velocity'),
+              t('insights.inventory.columns.daysOfCover'),
+              t('insights.inventory.columns.stockOut'),
+            ]}
+            rows={atRisk.map((row) => [
+              link(row.productId, row.title),
+              format.number(row.available),
+              format.decimal(row.velocity),
+              row.daysOfCover === null ? '—' : format.decimal(row.daysOfCover),
+              row.daysOfCover === null
+                ? '—'
+                : format.calendarDate(addDays(inventory.today, Math.floor(row.daysOfCover))),
+            ])}
+            footerContent={
+              inventory.atRisk.length > ROWS
+                ? t('insights.inventory.more', { shown: ROWS, total: inventory.atRisk.length })
+                : undefined
+            }
+          />
+        )}
+        <Section>
+          <BlockStack gap="100">
+            <Text as="h2" variant="headingMd">
+              {t('insights.inventory.deadTitle')}
+            </Text>
+            <Text as="p" variant="bodySm" tone="subdued">
+              {t('insights.inventory.deadDescription', { days: inventory.deadAfterDays })}
+            </Text>
+            {inventory.deadStock.length > 0 ? (
+              <Text as="p" variant="bodyMd" fontWeight="semibold">
+                {t('insights.inventory.deadSummary', {
+                  cost: format.money(inventory.deadStockCost),
+                  products: format.number(inventory.deadStock.length),
+                })}
+                {inventory.deadStockUncostedUnits > 0
+                  ? ` ${t('insights.inventory.deadUncosted', { units: format.number(inventory.deadStockUncostedUnits) })}`
+                  : ''}
+              </Text>
+            ) : null}
+          </BlockStack>
+        </Section>
+        {dead.length === 0 ? (
+          <Box paddingInline="400" paddingBlockEnd="400">
+            <Text as="p" tone="subdued">
+              {t('insights.inventory.noDeadStock')}
+            </Text>
+          </Box>
+        ) : (
+          <DataTable
+            columnContentTypes={['text', 'numeric', 'text', 'numeric']}
+            headings={[
+              t('insights.inventory.columns.product'),
+              t('insights.inventory.columns.available'),
+              t('insights.inventory.columns.lastSale'),
+              t('insights.inventory.columns.costTiedUp'),
+            ]}
+            rows={dead.map((row) => [
+              link(row.productId, row.title),
+              format.number(row.available),
+              row.lastSaleDay ? format.calendarDate(row.lastSaleDay) : t('insights.inventory.neverSold'),
+              row.costTiedUp === null ? '—' : format.money(row.costTiedUp),
+            ])}
+            footerContent={
+              inventory.deadStock.length > ROWS
+                ? t('insights.inventory.more', { shown: ROWS, total: inventory.deadStock.length })
+                : undefined
+            }
+          />
+        )}
+      </BlockStack>
+    </Card>
+  );
+}
