@@ -7,6 +7,8 @@
  * subscribed in shopify.app.toml has a handler and that there are no others.
  */
 import { COMPLIANCE_WEBHOOK_HANDLERS } from '../compliance/webhook-handlers.server';
+import { MIRROR_WEBHOOK_HANDLERS } from '../mirror/webhook-handlers.server';
+import { SYNC_WEBHOOK_HANDLERS } from '../sync/webhook-handlers.server';
 import { APP_WEBHOOK_HANDLERS } from './app-handlers.server';
 import type { WebhookHandler, WebhookHandlers } from './types';
 
@@ -20,4 +22,9 @@ export function composeHandlers(...registries: WebhookHandlers[]): TopicHandlers
   return composed;
 }
 
-export const WEBHOOK_HANDLERS: TopicHandlers = composeHandlers(APP_WEBHOOK_HANDLERS, COMPLIANCE_WEBHOOK_HANDLERS);
+export const WEBHOOK_HANDLERS: TopicHandlers = composeHandlers(
+  MIRROR_WEBHOOK_HANDLERS,
+  COMPLIANCE_WEBHOOK_HANDLERS,
+  APP_WEBHOOK_HANDLERS,
+  SYNC_WEBHOOK_HANDLERS,
+);

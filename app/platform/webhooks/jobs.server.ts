@@ -12,6 +12,7 @@ import { scheduleRollups } from '~/modules/insights/rollup-trigger.server';
 import type { JobHandlers, JobQueue } from '../jobs/types';
 import { logger } from '../logging/logger.server';
 import { WEBHOOK_HANDLERS } from './handlers.server';
+import { yieldToDeliveries } from './ingest-pressure.server';
 import { MAX_EVENT_ATTEMPTS, processShopEvents } from './processor.server';
 
 export const PROCESS_JOB = 'webhooks.process';
@@ -50,7 +51,10 @@ export async function pruneShopEvents(shop: string, cutoff: Date): Promise<numbe
 
 export const WEBHOOK_JOB_HANDLERS: JobHandlers = {
   async [PROCESS_JOB]({ shop }) {
-    const { applied, dead } = await processShopEvents(prisma, shop, { handlers: WEBHOOK_HANDLERS });
+    const { applied, dead } = await processShopEvents(prisma, shop, {
+      handlers: WEBHOOK_HANDLERS,
+      pace: yieldToDeliveries,
+    });
     // Insights: orders marked changed by the handlers get their rollups (and findings) recomputed.
     if (applied > 0) await scheduleRollups(shop);
     if (applied > 0 || dead > 0) logger.debug({ shop, applied, dead }, 'Webhook processing run finished');

@@ -40,6 +40,8 @@ export interface ProcessorOptions {
   /** Events read at a time (default 20). */
   batchSize?: number;
   maxAttempts?: number;
+  /** Awaited before each event (the job passes ingest-pressure's yieldToDeliveries). */
+  pace?: () => Promise<void>;
 }
 
 export interface ProcessResult {
@@ -92,7 +94,25 @@ async function nextBatch(db: PrismaClient, shop: string, limit: number, maxAttem
   return rows.map((row: EventRow) => ({ ...row, shop }));
 }
 
-/** Applies one event; false when it was no longer there to apply (done, erased, or locked by another run). */
+function withDefaults(options: ProcessorOptions): Required<ProcessorOptions> {
+  return {
+    describe: describeWebhook,
+    batchSize: 20,
+    maxAttempts: MAX_EVENT_ATTEMPTS,
+    pace: async () => {},
+    ...options,
+  };
+}
+
+/**
+ * Applies one stored event in its own transaction (see the module comment);
+ * false when it was no longer there to apply (done, erased, or locked by
+ * another run). Throws what the handler threw; the caller counts the failure.
+ */
+export function applyEvent(db: PrismaClient, event: InboxEvent, options: ProcessorOptions): Promise<boolean> {
+  return apply(db, event, withDefaults(options));
+}
+
 async function apply(db: PrismaClient, event: InboxEvent, options: Required<ProcessorOptions>): Promise<boolean> {
   const handlers = options.handlers[event.topic];
   if (!handlers || handlers.length === 0) throw new UnhandledTopicError(`No handler for webhook topic ${event.topic}`);
@@ -142,17 +162,13 @@ export async function processShopEvents(
   shop: string,
   options: ProcessorOptions,
 ): Promise<ProcessResult> {
-  const settings: Required<ProcessorOptions> = {
-    describe: describeWebhook,
-    batchSize: 20,
-    maxAttempts: MAX_EVENT_ATTEMPTS,
-    ...options,
-  };
+  const settings = withDefaults(options);
   const result: ProcessResult = { applied: 0, dead: 0 };
   for (;;) {
     const batch = await nextBatch(db, shop, settings.batchSize, settings.maxAttempts);
     if (batch.length === 0) return result;
     for (const event of batch) {
+      await settings.pace();
       try {
         if (await apply(db, event, settings)) result.applied += 1;
       } catch (error) {

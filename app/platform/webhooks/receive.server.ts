@@ -16,6 +16,7 @@ import { env } from '~/env.server';
 import { jobQueue } from '../jobs/index.server';
 import { logger } from '../logging/logger.server';
 import { InboxFullError, WebhookInbox } from './inbox.server';
+import { noteDelivery } from './ingest-pressure.server';
 import { enqueueProcessing } from './jobs.server';
 import { ProcessTrigger } from './process-trigger.server';
 import { verifyWebhook, type HeaderReader } from './verify.server';
@@ -88,6 +89,7 @@ export async function receiveWebhook(delivery: WebhookDelivery): Promise<Webhook
     return { status: 401 };
   }
   const { headers } = verification;
+  noteDelivery();
   const payload = storableJson(delivery.body.toString('utf8'));
   if (payload === null) {
     log.warn(

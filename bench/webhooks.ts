@@ -1,0 +1,328 @@
+/**
+ * `npm run bench:webhooks [-- --requests N --baseline-requests N --connections N --no-build]`
+ *
+ * Webhooks per second into Steward's inbox, against a baseline that
+ * processes each webhook inside its request, on the embedded database:
+ * 1. builds the app (`npm run build`) unless --no-build;
+ * 2. starts Steward's production server (`node server.ts`, NODE_ENV=production,
+ *    a fresh embedded database, the in-process worker) in a child process;
+ * 3. from THIS process, autocannon sends signed orders/updated and
+ *    products/update deliveries (bench/webhooks-load.ts: unique event ids,
+ *    10% duplicates), after a warm-up;
+ * 4. waits until every stored event is processed, then checks: stored events
+ *    = unique events sent, none left unprocessed or dead, one activity entry
+ *    per event, and the mirror holding each order and product at the last
+ *    updated_at sent;
+ * 5. does the same with the baseline server (bench/webhooks-baseline-server.ts);
+ * 6. prints webhooks/s, p50/p99 latency and the ratios.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { connectOrOpen, openEmbeddedDatabase } from '../app/platform/db/embedded.server';
+import { migrationScripts } from '../tests/support/migrations';
+import { planLoad, type Delivery, type LoadPlan } from './webhooks-load';
+
+const { values } = parseArgs({
+  options: {
+    requests: { type: 'string', default: '20000' },
+    'baseline-requests': { type: 'string', default: '5000' },
+    connections: { type: 'string', default: '50' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const REQUESTS = Number(values.requests);
+const BASELINE_REQUESTS = Number(values['baseline-requests']);
+const CONNECTIONS = Number(values.connections);
+const WARMUP = 1_000;
+const SECRET = 'bench-secret-0123456789abcdef';
+const SHOP = 'bench.myshopify.com';
+const WARMUP_SHOP = 'warmup.myshopify.com';
+
+const APP_ENV = {
+  SHOPIFY_API_KEY: 'bench-api-key',
+  SHOPIFY_API_SECRET: SECRET,
+  SHOPIFY_APP_URL: 'http://127.0.0.1',
+  SCOPES: 'read_products,read_orders,read_customers',
+  TOKEN_ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 7).toString('base64')}`,
+  LOG_LEVEL: 'warn',
+};
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')}: ${code}`))));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function migratedDataDir(): Promise<string> {
+  const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'steward-bench-')), 'pglite');
+  const database = await openEmbeddedDatabase({ dataDir });
+  for (const { sql } of migrationScripts()) await database.db.exec(sql);
+  await database.close();
+  return dataDir;
+}
+
+interface Server {
+  url: string;
+  dataDir: string;
+  child: ChildProcess;
+}
+
+async function startServer(kind: 'steward' | 'baseline'): Promise<Server> {
+  const dataDir = await migratedDataDir();
+  const port = await freePort();
+  const env = { ...process.env, ...APP_ENV, PORT: String(port), PGLITE_DATA_DIR: dataDir };
+  const child =
+    kind === 'steward'
+      ? spawn(process.execPath, ['server.ts'], {
+          env: { ...env, NODE_ENV: 'production' },
+          stdio: ['ignore', 'inherit', 'inherit'],
+        })
+      : spawn(process.execPath, ['node_modules/vite-node/vite-node.mjs', 'bench/webhooks-baseline-server.ts'], {
+          env: { ...env, NODE_ENV: 'production' },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        });
+  const url = `http://127.0.0.1:${port}/webhooks`;
+  const end = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${kind} server exited with ${child.exitCode}`);
+    const status = await fetch(url, { method: 'POST', body: '{}' }).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 401) return { url, dataDir, child };
+    if (Date.now() > end) throw new Error(`${kind} server did not start`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function stopServer(server: Server): Promise<void> {
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+  fs.rmSync(path.dirname(server.dataDir), { recursive: true, force: true });
+}
+
+interface Load {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  sent: number;
+  ok: number;
+  other: number;
+}
+
+async function fire(url: string, deliveries: Delivery[]): Promise<Load> {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    amount: deliveries.length,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const delivery = deliveries[next++ % deliveries.length]!;
+          return { ...request, headers: delivery.headers, body: delivery.body };
+        },
+      },
+    ],
+  });
+  return {
+    perSecond: result.requests.total / (result.duration || 1),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    sent: result.requests.total,
+    ok: result['2xx'],
+    other: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+interface Checked {
+  stored: number;
+  pending: number;
+  dead: number;
+  entries: number;
+  entryKeys: number;
+  orders: number;
+  products: number;
+  ordersBehind: number;
+  productsBehind: number;
+  drainSeconds: number;
+}
+
+async function query<T>(dataDir: string, text: string, params: unknown[]): Promise<T[]> {
+  const { url } = await connectOrOpen(dataDir);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** Waits until nothing is left to process, then reads what the database holds for the shop. */
+async function check(server: Server, plan: LoadPlan, loadEnded: number): Promise<Checked> {
+  const pending = async () =>
+    (
+      await query<{ n: number }>(
+        server.dataDir,
+        `SELECT count(*)::int AS n FROM "WebhookEvent" WHERE "processedAt" IS NULL AND attempts < 5`,
+        [],
+      )
+    )[0]!.n;
+  const end = Date.now() + 15 * 60_000;
+  while ((await pending()) > 0) {
+    if (Date.now() > end) throw new Error('Processing did not finish within 15 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const drainSeconds = (performance.now() - loadEnded) / 1000;
+  const [events] = await query<{ stored: number; pending: number; dead: number }>(
+    server.dataDir,
+    `SELECT count(*)::int AS stored, count(*) FILTER (WHERE "processedAt" IS NULL)::int AS pending,
+            count(*) FILTER (WHERE "processedAt" IS NULL AND attempts >= 5)::int AS dead
+     FROM "WebhookEvent" WHERE shop = $1`,
+    [plan.shop],
+  );
+  const [activity] = await query<{ entries: number; keys: number }>(
+    server.dataDir,
+    `SELECT count(*)::int AS entries, count(DISTINCT "sourceKey")::int AS keys
+     FROM "ActivityEntry" WHERE shop = $1 AND source = 'webhook'`,
+    [plan.shop],
+  );
+  const behind = async (table: 'Order' | 'Product', last: Map<string, string>) => {
+    const rows = await query<{ id: string; ms: number }>(
+      server.dataDir,
+      `SELECT id::text AS id, (extract(epoch FROM "updatedAt") * 1000)::float8 AS ms FROM "${table}" WHERE shop = $1`,
+      [plan.shop],
+    );
+    const held = new Map(rows.map((row) => [row.id, row.ms]));
+    const stale = [...last].filter(([id, at]) => held.get(id) !== new Date(at).getTime());
+    return { count: rows.length, stale: stale.length };
+  };
+  const orders = await behind('Order', plan.lastUpdate.orders);
+  const products = await behind('Product', plan.lastUpdate.products);
+  return {
+    stored: events!.stored,
+    pending: events!.pending,
+    dead: events!.dead,
+    entries: activity!.entries,
+    entryKeys: activity!.keys,
+    orders: orders.count,
+    products: products.count,
+    ordersBehind: orders.stale,
+    productsBehind: products.stale,
+    drainSeconds,
+  };
+}
+
+async function measure(kind: 'steward' | 'baseline', plan: LoadPlan, warmup: LoadPlan) {
+  const server = await startServer(kind);
+  try {
+    await fire(server.url, warmup.deliveries);
+    const load = await fire(server.url, plan.deliveries);
+    console.log(
+      `  ${Math.round(load.perSecond)} webhooks/s, p50 ${load.p50} ms, p99 ${load.p99} ms; waiting for the backlog…`,
+    );
+    const checked = await check(server, plan, performance.now());
+    return { load, checked };
+  } finally {
+    await stopServer(server);
+  }
+}
+
+function verdict(plan: LoadPlan, { load, checked }: Awaited<ReturnType<typeof measure>>): string[] {
+  const problems: string[] = [];
+  if (load.other > 0) problems.push(`${load.other} deliveries not answered 2xx`);
+  if (checked.stored !== plan.uniqueEvents) problems.push(`stored ${checked.stored} events, sent ${plan.uniqueEvents}`);
+  if (checked.pending > 0) problems.push(`${checked.pending} events left unprocessed (${checked.dead} dead)`);
+  if (checked.entries !== plan.uniqueEvents || checked.entryKeys !== plan.uniqueEvents)
+    problems.push(
+      `${checked.entries} activity entries (${checked.entryKeys} distinct) for ${plan.uniqueEvents} events`,
+    );
+  if (checked.orders !== plan.lastUpdate.orders.size || checked.ordersBehind > 0)
+    problems.push(
+      `orders mirrored ${checked.orders}/${plan.lastUpdate.orders.size}, ${checked.ordersBehind} not at their last update`,
+    );
+  if (checked.products !== plan.lastUpdate.products.size || checked.productsBehind > 0)
+    problems.push(
+      `products mirrored ${checked.products}/${plan.lastUpdate.products.size}, ${checked.productsBehind} not at their last update`,
+    );
+  return problems;
+}
+
+if (!values['no-build']) {
+  console.log('building (npm run build)…');
+  await run('npm', ['run', 'build']);
+}
+console.log('planning deliveries…');
+const plan = await planLoad({ shop: SHOP, secret: SECRET, requests: REQUESTS, duplicateShare: 0.1, seed: 1 });
+const baselinePlan = await planLoad({
+  shop: SHOP,
+  secret: SECRET,
+  requests: BASELINE_REQUESTS,
+  duplicateShare: 0.1,
+  seed: 2,
+});
+const warmup = await planLoad({ shop: WARMUP_SHOP, secret: SECRET, requests: WARMUP, duplicateShare: 0.1, seed: 3 });
+console.log(
+  `payloads: median ${plan.bodyBytes.median} B (${plan.bodyBytes.min}–${plan.bodyBytes.max}); ` +
+    `${CONNECTIONS} connections; warm-up ${WARMUP} deliveries per server`,
+);
+
+console.log('measuring Steward (production build, inbox + in-process worker)…');
+const steward = await measure('steward', plan, warmup);
+console.log('measuring the baseline (processing inside each request)…');
+const baseline = await measure('baseline', baselinePlan, warmup);
+
+const row = (name: string, p: LoadPlan, m: typeof steward) =>
+  `${name.padEnd(30)} ${String(m.load.sent).padStart(7)} ${String(p.duplicates).padStart(6)} ` +
+  `${Math.round(m.load.perSecond).toString().padStart(8)}/s ${m.load.p50.toFixed(1).padStart(7)} ms ` +
+  `${m.load.p99.toFixed(1).padStart(7)} ms ${m.load.max.toFixed(0).padStart(6)} ms ${m.checked.drainSeconds.toFixed(1).padStart(7)} s`;
+console.log(
+  `\n${'server'.padEnd(30)} ${'sent'.padStart(7)} ${'dupes'.padStart(6)} ${'webhooks'.padStart(10)} ${'p50'.padStart(10)} ${'p99'.padStart(10)} ${'max'.padStart(9)} ${'drain'.padStart(9)}`,
+);
+console.log(row('Steward inbox', plan, steward));
+console.log(row('baseline: inline processing', baselinePlan, baseline));
+console.log(
+  `\nratio: ${(steward.load.perSecond / baseline.load.perSecond).toFixed(2)}× the baseline's webhooks/s; ` +
+    `p99 ${(baseline.load.p99 / steward.load.p99).toFixed(2)}× lower`,
+);
+console.log(
+  `after the load, Steward processed its backlog in ${steward.checked.drainSeconds.toFixed(1)} s ` +
+    `(${Math.round(plan.uniqueEvents / (steward.checked.drainSeconds + plan.deliveries.length / steward.load.perSecond))} events/s overall)`,
+);
+let failed = false;
+for (const [name, p, m] of [
+  ['Steward', plan, steward],
+  ['baseline', baselinePlan, baseline],
+] as const) {
+  const problems = verdict(p, m);
+  console.log(
+    `${name}: ${p.uniqueEvents} unique events sent, ${m.checked.stored} stored, ${m.checked.entries} activity entries, ` +
+      `${m.checked.orders} orders and ${m.checked.products} products mirrored — ${problems.length ? problems.join('; ') : '0 lost, 0 processed twice'}`,
+  );
+  failed ||= problems.length > 0;
+}
+const target = steward.load.perSecond >= 2_000 && steward.load.p99 <= 25;
+console.log(`target (≥ 2,000 webhooks/s, p99 ≤ 25 ms): ${target ? 'met' : 'missed'}`);
+process.exit(failed ? 1 : 0);
