@@ -181,6 +181,7 @@ const rare = await time('search "cashmere beanie" (prefix, all words)', 20, page
 const name = await time('search "chloé côté" (a customer’s name)', 20, page({ q: 'chloé côté' }));
 const order = await time(`search "#${MIDDLE + 1001}" (one order)`, 20, page({ q: `#${MIDDLE + 1001}` }));
 const common = await time('search "paid" (a fifth of all entries)', 20, page({ q: 'paid' }));
+const disjoint = await time('search "paid tremblay" (common words, never together)', 10, page({ q: 'paid tremblay' }));
 const refunds = await time('filter: refunds by staff', 20, page({ verbs: ['refunded'], actorTypes: ['staff'] }));
 const month = await time(
   'filter: products, one month a year ago (shop time zone)',
@@ -243,12 +244,15 @@ const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
 console.log(`\nOFFSET / keyset at row ${DEPTH.toLocaleString('en')} (p50): ${ratio(offset.p50, keyset.p50)}`);
 console.log(`deep keyset page / first page (p50): ${ratio(keyset.p50, first.p50)}`);
 console.log(
-  `search p50: rare ${rare.p50.toFixed(1)} ms, name ${name.p50.toFixed(1)} ms, order ${order.p50.toFixed(1)} ms, common ${common.p50.toFixed(1)} ms; ` +
+  `search p50: rare ${rare.p50.toFixed(1)} ms, name ${name.p50.toFixed(1)} ms, order ${order.p50.toFixed(1)} ms, common ${common.p50.toFixed(1)} ms, disjoint ${disjoint.p50.toFixed(1)} ms; ` +
     `filters p50: ${refunds.p50.toFixed(1)} / ${month.p50.toFixed(1)} / ${deepFiltered.p50.toFixed(1)} ms; ` +
     `filters matching nothing p50: ${absentType.p50.toFixed(1)} / ${absentActor.p50.toFixed(1)} ms; names ${staffName.p50.toFixed(1)} / ${absentName.p50.toFixed(1)} ms`,
 );
 
-if (!embedded) await prisma.$executeRawUnsafe(`DROP SCHEMA ${schema} CASCADE`);
+// BENCH_ACTIVITY_KEEP=1 leaves the PostgreSQL schema in place, to EXPLAIN queries against it.
+if (!embedded && process.env.BENCH_ACTIVITY_KEEP !== '1')
+  await prisma.$executeRawUnsafe(`DROP SCHEMA ${schema} CASCADE`);
+else if (!embedded) console.log(`kept schema ${schema}`);
 await prisma.$disconnect();
 await embedded?.close();
 if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });

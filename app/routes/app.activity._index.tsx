@@ -29,6 +29,8 @@ import { withAdmin } from '~/platform/shopify/admin-request.server';
 import { readShopProfile } from '~/platform/shopify/shop-profile.server';
 import { useLocale } from '~/root';
 
+const PATH = '/app/activity';
+
 export const loader = ({ request }: LoaderFunctionArgs) =>
   withAdmin(request, async ({ session, gateway }) => {
     const query = readActivityQuery(new URL(request.url));
@@ -37,8 +39,8 @@ export const loader = ({ request }: LoaderFunctionArgs) =>
     return {
       entries: page.rows.map((row) => activityView(adminBaseUrl(session.shop, env.DEVSTORE_URL), row)),
       filters: query.filters,
-      newerUrl: page.newer ? `?${activitySearchParams(query.filters, { before: page.newer })}` : null,
-      olderUrl: page.older ? `?${activitySearchParams(query.filters, { after: page.older })}` : null,
+      newerUrl: page.newer ? `${PATH}?${activitySearchParams(query.filters, { before: page.newer })}` : null,
+      olderUrl: page.older ? `${PATH}?${activitySearchParams(query.filters, { after: page.older })}` : null,
       shopHasEntries: page.rows.length > 0 || (await shopHasActivity(prisma, session.shop)),
       timeZone: profile.timeZone,
       currencyCode: profile.currencyCode,
@@ -82,13 +84,15 @@ export default function Activity() {
     [locale, loaded.currencyCode, loaded.timeZone],
   );
 
-  const pending =
-    navigation.state === 'loading' && navigation.location.pathname === '/app/activity' ? navigation.location : null;
+  const pending = navigation.state === 'loading' && navigation.location.pathname === PATH ? navigation.location : null;
   const paging = pending !== null && filterKey(pending.search) === activitySearchParams(loaded.filters).toString();
 
   const applyFilters = (filters: Filters, options: { typing?: boolean } = {}) => {
     const params = activitySearchParams(filters).toString();
-    navigate(params ? `?${params}` : '.', { replace: options.typing, preventScrollReset: true });
+    navigate(
+      { pathname: PATH, search: params ? `?${params}` : '' },
+      { replace: options.typing, preventScrollReset: true },
+    );
   };
 
   const exportCsv = () => {
@@ -159,7 +163,7 @@ export function ErrorBoundary() {
       <Banner
         tone="critical"
         title={t('activity.error.title')}
-        action={{ content: t('activity.error.clear'), url: '/app/activity' }}
+        action={{ content: t('activity.error.clear'), url: PATH }}
       >
         <p>{message}</p>
       </Banner>

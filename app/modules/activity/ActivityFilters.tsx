@@ -34,7 +34,8 @@ const fromPicker = (date: Date) =>
 function useTypedText(value: string, apply: (text: string) => void) {
   const [text, setText] = useState(value);
   const timer = useRef<ReturnType<typeof setTimeout>>();
-  useEffect(() => setText(value), [value]);
+  // Follow the URL (back button, "clear all"), but keep what is being typed when the URL only trimmed it.
+  useEffect(() => setText((current) => (current.trim() === value ? current : value)), [value]);
   useEffect(() => () => clearTimeout(timer.current), []);
   const change = (next: string) => {
     setText(next);
