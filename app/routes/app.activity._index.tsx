@@ -21,6 +21,7 @@ import {
   parseActivityFilters,
   type ActivityFilters as Filters,
 } from '~/modules/activity/filters';
+import { withMirrorTitles } from '~/modules/activity/mirror-titles.server';
 import { readActivityPage, shopHasActivity } from '~/modules/activity/query.server';
 import { readActivityQuery } from '~/modules/activity/read-query.server';
 import { dayOf } from '~/modules/activity/shop-dates';
@@ -36,8 +37,9 @@ export const loader = ({ request }: LoaderFunctionArgs) =>
     const query = readActivityQuery(new URL(request.url));
     const profile = await readShopProfile(gateway);
     const page = await readActivityPage(prisma, session.shop, query, profile.timeZone);
+    const rows = await withMirrorTitles(prisma, session.shop, page.rows);
     return {
-      entries: page.rows.map((row) => activityView(adminBaseUrl(session.shop, env.DEVSTORE_URL), row)),
+      entries: rows.map((row) => activityView(adminBaseUrl(session.shop, env.DEVSTORE_URL), row)),
       filters: query.filters,
       newerUrl: page.newer ? `${PATH}?${activitySearchParams(query.filters, { before: page.newer })}` : null,
       olderUrl: page.older ? `${PATH}?${activitySearchParams(query.filters, { after: page.older })}` : null,

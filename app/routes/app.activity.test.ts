@@ -266,6 +266,52 @@ describe('Activity loader', () => {
     expect(crossed.entries.every((view) => !theirs.some((row) => row.id.toString() === view.id))).toBe(true);
   });
 
+  it('names a refund’s order and a deleted product from the store mirror when the webhook did not', async () => {
+    await prisma.order.create({ data: { shop: TEST_SHOP, id: 7001n, name: '#2042', updatedAt: new Date(BASE) } });
+    await prisma.order.create({ data: { shop: OTHER_SHOP, id: 7002n, name: '#9999', updatedAt: new Date(BASE) } });
+    await prisma.product.create({
+      data: { shop: TEST_SHOP, id: 8801n, title: 'Linen apron', updatedAt: new Date(BASE), deletedAt: new Date(BASE) },
+    });
+    await recordActivity(prisma, [
+      entry(TEST_SHOP, 'refund-7001', {
+        occurredAt: new Date(BASE - 86_400_000 * 30),
+        actor: { type: 'staff', id: '71' },
+        verb: 'refunded',
+        resource: { type: 'order', id: '7001', title: null },
+        summary: 'Refund issued — CA$12.00',
+        details: { amount: '12.00', currency: 'CAD' },
+      }),
+      // An order of another shop with the same id space: never used to name ours.
+      entry(TEST_SHOP, 'refund-7002', {
+        occurredAt: new Date(BASE - 86_400_000 * 30),
+        verb: 'refunded',
+        resource: { type: 'order', id: '7002', title: null },
+        summary: 'Refund issued',
+      }),
+      entry(TEST_SHOP, 'delete-8801', {
+        occurredAt: new Date(BASE - 86_400_000 * 30),
+        verb: 'deleted',
+        resource: { type: 'product', id: '8801', title: null },
+        summary: 'Product deleted',
+      }),
+    ]);
+    const loaded = await load('?from=2025-12-11&to=2025-12-11');
+    const byId = new Map(loaded.entries.map((view) => [view.resource.id, view.resource.title]));
+    expect(byId).toEqual(
+      new Map([
+        ['7001', '#2042'],
+        ['7002', null],
+        ['8801', 'Linen apron'],
+      ]),
+    );
+    const { lines } = await exportCsv('?from=2025-12-11&to=2025-12-11');
+    expect(lines.join('\n')).toContain(
+      ',Staff member,staff,Refund on order #2042 — CA$12.00,refunded,order,7001,#2042,',
+    );
+    expect(lines.join('\n')).toContain(',Product “Linen apron” deleted,deleted,product,8801,Linen apron,');
+    expect(lines.join('\n')).not.toContain('#9999');
+  });
+
   it('tells an empty log from filters that match nothing', async () => {
     const empty = await load('', EMPTY_SHOP);
     expect(empty).toMatchObject({ entries: [], shopHasEntries: false, newerUrl: null, olderUrl: null });

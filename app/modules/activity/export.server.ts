@@ -12,6 +12,7 @@ import { csvLine, UTF8_BOM } from './csv';
 import type { ActivityFilters } from './filters';
 import { actorLabel } from './labels';
 import { shopHandle } from './links';
+import { withMirrorTitles } from './mirror-titles.server';
 import { activityBatches } from './query.server';
 import { activitySentence } from './sentence';
 import { dayOf } from './shop-dates';
@@ -90,7 +91,8 @@ export function activityCsvStream({ db, shop, filters, timeZone, i18n, adminBase
       try {
         const next = await batches.next();
         if (next.done) return controller.close();
-        const text = next.value.map((row) => csvLine(cells(activityView(adminBase, row), i18n, local))).join('');
+        const rows = await withMirrorTitles(db, shop, next.value);
+        const text = rows.map((row) => csvLine(cells(activityView(adminBase, row), i18n, local))).join('');
         controller.enqueue(encoder.encode(text));
       } catch (error) {
         logger.error({ err: error, shop }, 'Activity export failed mid-stream');
