@@ -7,8 +7,8 @@
  * still gets an event applied every PAUSE_MS. One state per process (kept on
  * globalThis, which the server and the app's module graph share).
  */
-const QUIET_MS = 100;
-const PAUSE_MS = 25;
+const QUIET_MS = 200;
+const PAUSE_MS = 100;
 
 const KEY = Symbol.for('steward.webhookIngest');
 type WithState = typeof globalThis & { [KEY]?: { lastDelivery: number } };
