@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { FindingsList } from '~/modules/insights/components/FindingsList';
 import { firstSyncState, InsightsEmpty } from '~/modules/insights/components/InsightsEmpty';
 import { useInsightsFormat } from '~/modules/insights/components/useInsightsFormat';
+import { SyncStatusCard } from '~/components/sync/SyncStatusCard';
 import { LatestActivityCard } from '~/modules/today/LatestActivityCard';
 import { ShopProfileCard } from '~/modules/today/ShopProfileCard';
 import { TodayKpis } from '~/modules/today/TodayKpis';
@@ -99,6 +100,7 @@ export default function Today() {
           </Layout.Section>
           <Layout.Section variant="oneThird">
             <BlockStack gap="400">
+              <SyncStatusCard />
               <ShopProfileCard profile={data.profile} format={format} now={data.now} />
             </BlockStack>
           </Layout.Section>

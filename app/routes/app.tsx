@@ -32,6 +32,7 @@ export default function App() {
         </Link>
         <Link to="/app/insights">{t('insights.nav')}</Link>
         <Link to="/app/activity">{t('activity.nav')}</Link>
+        <Link to="/app/sync">{t('sync.nav')}</Link>
         <Link to="/app/privacy">{t('privacy.nav')}</Link>
       </NavMenu>
       <Outlet />
