@@ -90,22 +90,18 @@ export async function readInventoryRisk(
              sum(available * "unitCost") FILTER (WHERE "unitCost" IS NOT NULL) AS cost,
              COALESCE(sum(available) FILTER (WHERE "unitCost" IS NULL), 0)::int AS uncosted
       FROM variant_stock GROUP BY "productId"
-    ),
-    recent AS (
-      SELECT "productId",
-             COALESCE(sum("unitsSold") FILTER (WHERE day BETWEEN ${velocityWindow.start}::date AND ${velocityWindow.end}::date), 0)::int AS units_28,
-             bool_or("unitsSold" > 0 AND day >= ${deadSince}::date) AS sold_recently
-      FROM "InsightsProductDaily"
-      WHERE shop = ${shop} AND day BETWEEN LEAST(${velocityWindow.start}::date, ${deadSince}::date) AND ${today}::date
-      GROUP BY "productId"
     )
     SELECT p.id::text AS product_id, p.title, p.handle,
            (p."createdAt" IS NULL OR p."createdAt" < ${deadSince}::date) AS created_before,
            COALESCE(s.available, 0) AS available, s.cost::text AS cost, COALESCE(s.uncosted, 0) AS uncosted,
-           COALESCE(r.units_28, 0) AS units_28, COALESCE(r.sold_recently, false) AS sold_recently
+           COALESCE((SELECT sum(d."unitsSold") FROM "InsightsProductDaily" d
+                     WHERE d.shop = ${shop} AND d."productId" = p.id
+                       AND d.day BETWEEN ${velocityWindow.start}::date AND ${velocityWindow.end}::date), 0)::int AS units_28,
+           EXISTS (SELECT 1 FROM "InsightsProductDaily" d
+                   WHERE d.shop = ${shop} AND d."productId" = p.id AND d."unitsSold" > 0
+                     AND d.day BETWEEN ${deadSince}::date AND ${today}::date) AS sold_recently
     FROM "Product" p
     LEFT JOIN stock s ON s."productId" = p.id
-    LEFT JOIN recent r ON r."productId" = p.id
     WHERE p.shop = ${shop} AND p."deletedAt" IS NULL AND p.status = 'ACTIVE'`;
 
   const atRisk: StockCover[] = [];

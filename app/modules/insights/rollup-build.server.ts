@@ -15,8 +15,8 @@ import { Prisma, type PrismaClient } from '@prisma/client';
 import { addDays, daysBetween, type LocalDate } from './periods';
 import { ROLLUP_TABLES, activeRangeQuery, affectedDaysQuery, rollupStatements } from './rollup-sql.server';
 
-/** Days per transaction: long enough to amortise the customers' history, short enough to keep locks brief. */
-const DAYS_PER_TRANSACTION = 31;
+/** Longest run of days recomputed by one statement: short transactions on the embedded database's one connection. */
+const DAYS_PER_RUN = 7;
 /** Marked orders taken per drain. */
 const DRAIN_BATCH = 5_000;
 
@@ -24,17 +24,32 @@ function lockShop(shop: string): Prisma.Sql {
   return Prisma.sql`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${`insights:${shop}`}))) AS locked`;
 }
 
-/** Recomputes the rollups of the given local days from the mirror. */
+/** The days as runs of consecutive days, each at most DAYS_PER_RUN long. */
+export function dayRuns(days: readonly LocalDate[]): { first: LocalDate; last: LocalDate }[] {
+  const sorted = [...new Set(days)].sort();
+  const runs: { first: LocalDate; last: LocalDate }[] = [];
+  for (const day of sorted) {
+    const run = runs[runs.length - 1];
+    if (run && addDays(run.last, 1) === day && daysBetween(run.first, day) < DAYS_PER_RUN) run.last = day;
+    else runs.push({ first: day, last: day });
+  }
+  return runs;
+}
+
+/**
+ * Recomputes the rollups of the given local days from the mirror: per run of
+ * consecutive days, its rows deleted and inserted again in one short
+ * transaction (under the shop's lock).
+ */
 export async function rollupDays(
   db: PrismaClient,
   shop: string,
   timeZone: string,
   days: readonly LocalDate[],
 ): Promise<void> {
-  const sorted = [...new Set(days)].sort();
-  for (let i = 0; i < sorted.length; i += DAYS_PER_TRANSACTION) {
-    const scope = { shop, timeZone, days: sorted.slice(i, i + DAYS_PER_TRANSACTION) };
-    await db.$transaction([lockShop(shop), ...rollupStatements(scope)].map((sql) => db.$executeRaw(sql)));
+  for (const run of dayRuns(days)) {
+    const statements = [lockShop(shop), ...rollupStatements({ shop, timeZone, ...run })];
+    await db.$transaction(statements.map((sql) => db.$executeRaw(sql)));
   }
 }
 
@@ -90,7 +105,15 @@ export interface RebuildResult {
   last: LocalDate | null;
 }
 
-/** Recomputes every day of the shop in its time zone and records that the rollups are built. */
+/** The mirror tables the rollups read. */
+const MIRROR_TABLES = ['Order', 'OrderLineItem', 'Refund', 'RefundLineItem', 'CustomerJourney', 'ProductVariant'];
+
+/**
+ * Recomputes every day of the shop in its time zone and records that the
+ * rollups are built. Refreshes the planner's statistics of the tables it
+ * reads and writes (PostgreSQL's autovacuum would; the embedded database has
+ * none), so the per-run statements get index plans.
+ */
 export async function rebuildRollups(
   db: PrismaClient,
   shop: string,
@@ -101,6 +124,8 @@ export async function rebuildRollups(
   const first = range?.first ?? null;
   const last = range?.last ?? null;
   const days = first && last ? Array.from({ length: daysBetween(first, last) + 1 }, (_, i) => addDays(first, i)) : [];
+  // Fresh planner statistics first: the embedded database has no autovacuum to keep them.
+  await db.$executeRawUnsafe(`ANALYZE ${MIRROR_TABLES.map((table) => `"${table}"`).join(', ')}`);
   await rollupDays(db, shop, timeZone, days);
   // Rows of days outside the active range (an earlier time zone, deleted orders) go.
   await db.$transaction(
@@ -110,6 +135,7 @@ export async function rebuildRollups(
         WHERE shop = ${shop} AND (${first}::date IS NULL OR day < ${first}::date OR day > ${last}::date)`,
     ),
   );
+  await db.$executeRawUnsafe(`ANALYZE ${ROLLUP_TABLES.map((table) => `"${table}"`).join(', ')}`);
   await db.insightsRollupState.upsert({
     where: { shop },
     create: { shop, timeZone, builtAt: new Date() },

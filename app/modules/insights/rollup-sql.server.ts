@@ -1,6 +1,6 @@
 /**
- * The SQL that recomputes the insights rollups of a set of days from the
- * mirror, one statement per rollup table, all in the shop's time zone.
+ * The SQL that recomputes the insights rollups of a run of consecutive days
+ * from the mirror, one statement per rollup table, in the shop's time zone.
  *
  * What counts (Shopify's sales reports, see metrics.server.ts):
  * - An order is dated by processedAt, in the shop's time zone. Test and
@@ -12,51 +12,62 @@
  * - Customer facts count purchases: orders with a customer that are neither
  *   test, deleted nor cancelled.
  *
- * Each statement reads only the orders of the given days (ranges on the
+ * The common table expressions (salesEvents, customerEvents) are exported for
+ * bench/insights.ts, whose baseline computes the same figures from raw orders.
+ *
+ * Each statement reads only the orders of the run (ranges on the
  * (shop, processedAt), (shop, cancelledAt) and Refund (shop, createdAt)
- * indexes), plus the whole purchase history of the customers involved, so
- * one day costs about what its own orders cost.
+ * indexes), plus the purchase history of the customers involved, so one day
+ * costs about what its own orders cost.
  */
 import { Prisma } from '@prisma/client';
 
-interface Scope {
+/** A run of consecutive local days, first to last, of one shop. */
+export interface Scope {
   shop: string;
   timeZone: string;
-  /** Local dates "YYYY-MM-DD". */
-  days: readonly string[];
+  /** "YYYY-MM-DD", inclusive. */
+  first: string;
+  last: string;
 }
 
 /** A timestamp(3) column (UTC) as a calendar date in the shop's time zone. */
-function localDay(column: Prisma.Sql, timeZone: string): Prisma.Sql {
+export function localDay(column: Prisma.Sql, timeZone: string): Prisma.Sql {
   return Prisma.sql`((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::date`;
 }
 
-function dayList(days: readonly string[]): Prisma.Sql {
-  return Prisma.sql`${[...days]}::text[]::date[]`;
+/**
+ * The run's bounds as UTC instants, [starts, ends): the first day's local
+ * midnight and the midnight after the last day (so a day of 23 or 25 hours on
+ * a DST change is whole). Written as expressions of the parameters, they fold
+ * to constants, so the planner sees the real range and estimates rows from
+ * the statistics of the (shop, processedAt)-style indexes.
+ */
+function bounds({ timeZone, first, last }: Scope): { starts: Prisma.Sql; ends: Prisma.Sql } {
+  return {
+    starts: Prisma.sql`((${first}::date)::timestamp AT TIME ZONE ${timeZone} AT TIME ZONE 'UTC')`,
+    ends: Prisma.sql`((${last}::date + 1)::timestamp AT TIME ZONE ${timeZone} AT TIME ZONE 'UTC')`,
+  };
 }
 
 /**
  * The common table expressions every statement starts from:
- * - days: each day with its UTC bounds [starts, ends) (23 or 25 hours long on DST changes);
- * - placed: orders placed on the days (test and deleted left out);
+ * - placed: orders placed in the run (test and deleted left out), with their local day;
  * - sold: their line items at original price, with their discounts;
  * - reversed: refunded lines on the refund's day, and on the day of a
  *   cancellation what it reversed (each line's discounted amount and
  *   quantity, less what refunds return).
  */
-function salesEvents({ shop, timeZone, days }: Scope): Prisma.Sql {
+export function salesEvents(scope: Scope): Prisma.Sql {
+  const { shop, timeZone } = scope;
+  const { starts, ends } = bounds(scope);
   return Prisma.sql`
-    days AS (
-      SELECT d AS day,
-             (d::timestamp AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC' AS starts,
-             ((d + 1)::timestamp AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC' AS ends
-      FROM unnest(${dayList(days)}) AS d
-    ),
     placed AS (
-      SELECT days.day, o.id, o."customerId", o."cancelledAt"
-      FROM days
-      JOIN "Order" o ON o.shop = ${shop} AND o."processedAt" >= days.starts AND o."processedAt" < days.ends
-      WHERE o."deletedAt" IS NULL AND NOT o.test
+      SELECT ${localDay(Prisma.sql`o."processedAt"`, timeZone)} AS day, o.id, o."customerId", o."cancelledAt",
+             o."processedAt"
+      FROM "Order" o
+      WHERE o.shop = ${shop} AND o."processedAt" >= ${starts} AND o."processedAt" < ${ends}
+        AND o."deletedAt" IS NULL AND NOT o.test
     ),
     sold AS (
       SELECT p.day, p.id AS order_id, li."productId", li."variantId", li.quantity,
@@ -65,23 +76,24 @@ function salesEvents({ shop, timeZone, days }: Scope): Prisma.Sql {
       JOIN "OrderLineItem" li ON li.shop = ${shop} AND li."orderId" = p.id
     ),
     refunded AS (
-      SELECT days.day, r."orderId" AS order_id, li."productId", li."variantId", rl.quantity, rl.subtotal AS amount
-      FROM days
-      JOIN "Refund" r ON r.shop = ${shop} AND r."createdAt" >= days.starts AND r."createdAt" < days.ends
+      SELECT ${localDay(Prisma.sql`r."createdAt"`, timeZone)} AS day, r."orderId" AS order_id, li."productId",
+             li."variantId", rl.quantity, rl.subtotal AS amount
+      FROM "Refund" r
       JOIN "Order" o ON o.shop = ${shop} AND o.id = r."orderId" AND o."deletedAt" IS NULL AND NOT o.test
       JOIN "RefundLineItem" rl ON rl.shop = ${shop} AND rl."refundId" = r.id
       LEFT JOIN "OrderLineItem" li ON li.shop = ${shop} AND li.id = rl."lineItemId"
+      WHERE r.shop = ${shop} AND r."createdAt" >= ${starts} AND r."createdAt" < ${ends}
     ),
     cancelled AS (
-      SELECT days.day, o.id AS order_id, li."productId", li."variantId",
+      SELECT ${localDay(Prisma.sql`o."cancelledAt"`, timeZone)} AS day, o.id AS order_id, li."productId", li."variantId",
              GREATEST(li.quantity - COALESCE(sum(rl.quantity), 0), 0) AS quantity,
              GREATEST(li.price * li.quantity - li."totalDiscount" - COALESCE(sum(rl.subtotal), 0), 0) AS amount
-      FROM days
-      JOIN "Order" o ON o.shop = ${shop} AND o."cancelledAt" >= days.starts AND o."cancelledAt" < days.ends
+      FROM "Order" o
       JOIN "OrderLineItem" li ON li.shop = ${shop} AND li."orderId" = o.id
       LEFT JOIN "RefundLineItem" rl ON rl.shop = ${shop} AND rl."orderId" = o.id AND rl."lineItemId" = li.id
-      WHERE o."deletedAt" IS NULL AND NOT o.test
-      GROUP BY days.day, o.id, li.shop, li.id
+      WHERE o.shop = ${shop} AND o."cancelledAt" >= ${starts} AND o."cancelledAt" < ${ends}
+        AND o."deletedAt" IS NULL AND NOT o.test
+      GROUP BY 1, o.id, li.shop, li.id
     ),
     reversed AS (
       SELECT * FROM refunded
@@ -90,35 +102,46 @@ function salesEvents({ shop, timeZone, days }: Scope): Prisma.Sql {
     )`;
 }
 
+/** The conditions of a purchase: an order neither deleted, test nor cancelled. */
+const PURCHASE = Prisma.sql`o."deletedAt" IS NULL AND NOT o.test AND o."cancelledAt" IS NULL`;
+
 /**
- * Adds, to salesEvents, the purchases of the days and their customers' whole
- * purchase history, numbered per customer (seq 1 = first purchase):
- * - purchases: placed, not cancelled, with a customer;
- * - purchase_refunds: refunded lines of purchases, on the refund's day;
- * - history: every purchase of those customers, with the previous one's
- *   time, its rank and the customer's first purchase time.
+ * Adds, to salesEvents, the purchases of the run with what the customer
+ * rollups need of their customer's history (each looked up through the
+ * (shop, customerId) index, purchase by purchase, so no plan depends on
+ * statistics):
+ * - purchases: placed, not cancelled, with a customer; `earlier` is how many
+ *   purchases the customer made before it (capped at 2: first, second or
+ *   later), `prev_at` when the one before was made, `first_at` the
+ *   customer's first purchase;
+ * - purchase_refunds: refunded lines of purchases, on the refund's day, with
+ *   the customer's first purchase.
  */
-function customerEvents(scope: Scope): Prisma.Sql {
+export function customerEvents(scope: Scope): Prisma.Sql {
+  const { shop } = scope;
+  const before = Prisma.sql`(o."processedAt", o.id) < (p."processedAt", p.id)`;
   return Prisma.sql`${salesEvents(scope)},
     purchases AS (
-      SELECT day, id, "customerId" FROM placed WHERE "cancelledAt" IS NULL AND "customerId" IS NOT NULL
+      SELECT p.day, p.id, p."customerId", h.prev_at, h.earlier, h.first_at
+      FROM placed p
+      CROSS JOIN LATERAL (
+        SELECT max(o."processedAt") FILTER (WHERE ${before}) AS prev_at,
+               LEAST(count(*) FILTER (WHERE ${before}), 2) AS earlier,
+               min(o."processedAt") AS first_at
+        FROM "Order" o
+        WHERE o.shop = ${shop} AND o."customerId" = p."customerId" AND ${PURCHASE}
+      ) AS h
+      WHERE p."cancelledAt" IS NULL AND p."customerId" IS NOT NULL
     ),
     purchase_refunds AS (
-      SELECT r.day, r.order_id, r.amount, o."customerId"
+      SELECT r.day, r.amount, f.first_at
       FROM refunded r
-      JOIN "Order" o ON o.shop = ${scope.shop} AND o.id = r.order_id
-      WHERE o."cancelledAt" IS NULL AND o."customerId" IS NOT NULL
-    ),
-    history AS (
-      SELECT o.id,
-             lag(o."processedAt") OVER w AS prev_at,
-             row_number() OVER w AS seq,
-             min(o."processedAt") OVER (PARTITION BY o."customerId") AS first_at
-      FROM "Order" o
-      WHERE o.shop = ${scope.shop}
-        AND o."customerId" IN (SELECT "customerId" FROM purchases UNION SELECT "customerId" FROM purchase_refunds)
-        AND o."deletedAt" IS NULL AND NOT o.test AND o."cancelledAt" IS NULL AND o."processedAt" IS NOT NULL
-      WINDOW w AS (PARTITION BY o."customerId" ORDER BY o."processedAt", o.id)
+      JOIN "Order" p ON p.shop = ${shop} AND p.id = r.order_id
+      CROSS JOIN LATERAL (
+        SELECT min(o."processedAt") AS first_at FROM "Order" o
+        WHERE o.shop = ${shop} AND o."customerId" = p."customerId" AND ${PURCHASE}
+      ) AS f
+      WHERE p."cancelledAt" IS NULL AND p."customerId" IS NOT NULL
     )`;
 }
 
@@ -130,21 +153,21 @@ export const ROLLUP_TABLES = [
   'InsightsCohortDaily',
 ] as const;
 
-/** Deletes the days' rows of one rollup table. */
-export function deleteDays(table: (typeof ROLLUP_TABLES)[number], { shop, days }: Scope): Prisma.Sql {
-  return Prisma.sql`DELETE FROM ${Prisma.raw(`"${table}"`)} WHERE shop = ${shop} AND day = ANY(${dayList(days)})`;
+export type RollupTable = (typeof ROLLUP_TABLES)[number];
+
+/** Deletes the run's rows of every rollup table, in one statement. */
+function deleteRun({ shop, first, last }: Scope): Prisma.Sql {
+  const deletions = ROLLUP_TABLES.map(
+    (table, i) => Prisma.sql`${Prisma.raw(`deleted_${i}`)} AS (
+      DELETE FROM ${Prisma.raw(`"${table}"`)} WHERE shop = ${shop} AND day BETWEEN ${first}::date AND ${last}::date
+    )`,
+  );
+  return Prisma.sql`WITH ${Prisma.join(deletions, ', ')} SELECT 1`;
 }
 
-export function insertDaily(scope: Scope): Prisma.Sql {
+function insertDaily(scope: Scope): Prisma.Sql {
+  const { starts, ends } = bounds(scope);
   return Prisma.sql`
-    WITH ${salesEvents(scope)},
-    refund_counts AS (
-      SELECT days.day, count(*) AS refunds
-      FROM days
-      JOIN "Refund" r ON r.shop = ${scope.shop} AND r."createdAt" >= days.starts AND r."createdAt" < days.ends
-      JOIN "Order" o ON o.shop = ${scope.shop} AND o.id = r."orderId" AND o."deletedAt" IS NULL AND NOT o.test
-      GROUP BY days.day
-    )
     INSERT INTO "InsightsDaily"
       (shop, day, orders, "grossSales", discounts, returns, "unitsSold", "unitsReturned", refunds, "computedAt")
     SELECT ${scope.shop}, day, sum(orders)::int, sum(gross), sum(discount), sum(returns), sum(units_sold)::int,
@@ -158,14 +181,17 @@ export function insertDaily(scope: Scope): Prisma.Sql {
       UNION ALL
       SELECT day, 0, 0, 0, sum(amount), 0, sum(quantity), 0 FROM reversed GROUP BY day
       UNION ALL
-      SELECT day, 0, 0, 0, 0, 0, 0, refunds FROM refund_counts
+      SELECT ${localDay(Prisma.sql`r."createdAt"`, scope.timeZone)}, 0, 0, 0, 0, 0, 0, count(*)
+      FROM "Refund" r
+      JOIN "Order" o ON o.shop = ${scope.shop} AND o.id = r."orderId" AND o."deletedAt" IS NULL AND NOT o.test
+      WHERE r.shop = ${scope.shop} AND r."createdAt" >= ${starts} AND r."createdAt" < ${ends}
+      GROUP BY 1
     ) AS events
     GROUP BY day`;
 }
 
-export function insertProductDaily(scope: Scope): Prisma.Sql {
+function insertProductDaily(scope: Scope): Prisma.Sql {
   return Prisma.sql`
-    WITH ${salesEvents(scope)}
     INSERT INTO "InsightsProductDaily"
       (shop, day, "productId", "unitsSold", "unitsReturned", "grossSales", discounts, returns, cost,
        "costReturned", "uncostedUnits")
@@ -191,24 +217,18 @@ export function insertProductDaily(scope: Scope): Prisma.Sql {
  * (lower-cased, "(none)" for a missing medium), else its source name
  * (web, pos, shopify_draft_order, an app's id…), else unknown.
  */
-export function insertChannelDaily(scope: Scope): Prisma.Sql {
+function insertChannelDaily(scope: Scope): Prisma.Sql {
+  const utm = Prisma.sql`NULLIF(btrim(j."utmSource"), '') IS NOT NULL`;
+  const source = Prisma.sql`NULLIF(btrim(o."sourceName"), '') IS NOT NULL`;
   return Prisma.sql`
-    WITH ${salesEvents(scope)},
-    channel_of AS (
-      SELECT o.id,
-             CASE WHEN NULLIF(btrim(j."utmSource"), '') IS NOT NULL THEN 'utm'
-                  WHEN NULLIF(btrim(o."sourceName"), '') IS NOT NULL THEN 'source'
-                  ELSE 'unknown' END AS kind,
-             CASE WHEN NULLIF(btrim(j."utmSource"), '') IS NOT NULL
-                    THEN lower(btrim(j."utmSource")) || ' / ' || COALESCE(NULLIF(lower(btrim(j."utmMedium")), ''), '(none)')
-                  WHEN NULLIF(btrim(o."sourceName"), '') IS NOT NULL THEN lower(btrim(o."sourceName"))
-                  ELSE '' END AS channel
-      FROM "Order" o
-      LEFT JOIN "CustomerJourney" j ON j.shop = ${scope.shop} AND j."orderId" = o.id
-      WHERE o.shop = ${scope.shop} AND o.id IN (SELECT id FROM placed UNION SELECT order_id FROM reversed)
-    )
     INSERT INTO "InsightsChannelDaily" (shop, day, kind, channel, orders, "grossSales", discounts, returns)
-    SELECT ${scope.shop}, e.day, c.kind, c.channel, sum(e.orders)::int, sum(e.gross), sum(e.discount), sum(e.returns)
+    SELECT ${scope.shop}, e.day,
+           CASE WHEN ${utm} THEN 'utm' WHEN ${source} THEN 'source' ELSE 'unknown' END AS kind,
+           CASE WHEN ${utm}
+                  THEN lower(btrim(j."utmSource")) || ' / ' || COALESCE(NULLIF(lower(btrim(j."utmMedium")), ''), '(none)')
+                WHEN ${source} THEN lower(btrim(o."sourceName"))
+                ELSE '' END AS channel,
+           sum(e.orders)::int, sum(e.gross), sum(e.discount), sum(e.returns)
     FROM (
       SELECT day, id AS order_id, 1 AS orders, 0 AS gross, 0 AS discount, 0 AS returns FROM placed
       UNION ALL
@@ -216,53 +236,53 @@ export function insertChannelDaily(scope: Scope): Prisma.Sql {
       UNION ALL
       SELECT day, order_id, 0, 0, 0, amount FROM reversed
     ) AS e
-    JOIN channel_of c ON c.id = e.order_id
-    GROUP BY e.day, c.kind, c.channel`;
+    JOIN "Order" o ON o.shop = ${scope.shop} AND o.id = e.order_id
+    LEFT JOIN "CustomerJourney" j ON j.shop = ${scope.shop} AND j."orderId" = e.order_id
+    GROUP BY 2, 3, 4`;
 }
 
-export function insertCustomerDaily(scope: Scope): Prisma.Sql {
+function insertCustomerDaily(scope: Scope): Prisma.Sql {
   return Prisma.sql`
-    WITH ${customerEvents(scope)}
     INSERT INTO "InsightsCustomerDaily" (shop, day, "gapDays", orders, "secondOrders")
-    SELECT ${scope.shop}, p.day,
-           CASE WHEN h.seq = 1 THEN -1 ELSE p.day - ${localDay(Prisma.sql`h.prev_at`, scope.timeZone)} END AS gap,
-           count(*)::int, (count(*) FILTER (WHERE h.seq = 2))::int
-    FROM purchases p
-    JOIN history h ON h.id = p.id
+    SELECT ${scope.shop}, day,
+           CASE WHEN earlier = 0 THEN -1 ELSE day - ${localDay(Prisma.sql`prev_at`, scope.timeZone)} END AS gap,
+           count(*)::int, (count(*) FILTER (WHERE earlier = 1))::int
+    FROM purchases
     GROUP BY 2, 3`;
 }
 
-export function insertCohortDaily(scope: Scope): Prisma.Sql {
-  const cohort = Prisma.sql`date_trunc('month', ${localDay(Prisma.sql`h.first_at`, scope.timeZone)}::timestamp)::date`;
+function insertCohortDaily(scope: Scope): Prisma.Sql {
+  const cohort = Prisma.sql`date_trunc('month', ${localDay(Prisma.sql`first_at`, scope.timeZone)}::timestamp)::date`;
   return Prisma.sql`
-    WITH ${customerEvents(scope)},
-    order_net AS (SELECT order_id, sum(gross - discount) AS net FROM sold GROUP BY order_id)
     INSERT INTO "InsightsCohortDaily" (shop, day, "cohortMonth", "firstOrders", "secondOrders", orders, "netSales")
     SELECT ${scope.shop}, day, cohort_month, sum(first_orders)::int, sum(second_orders)::int, sum(orders)::int, sum(net)
     FROM (
-      SELECT p.day, ${cohort} AS cohort_month, (h.seq = 1)::int AS first_orders, (h.seq = 2)::int AS second_orders,
-             1 AS orders, COALESCE(n.net, 0) AS net
+      SELECT p.day, ${cohort} AS cohort_month, (p.earlier = 0)::int AS first_orders,
+             (p.earlier = 1)::int AS second_orders, 1 AS orders,
+             COALESCE((SELECT sum(li.price * li.quantity - li."totalDiscount") FROM "OrderLineItem" li
+                       WHERE li.shop = ${scope.shop} AND li."orderId" = p.id), 0) AS net
       FROM purchases p
-      JOIN history h ON h.id = p.id
-      LEFT JOIN order_net n ON n.order_id = p.id
       UNION ALL
-      SELECT r.day, ${cohort}, 0, 0, 0, -r.amount
-      FROM purchase_refunds r
-      JOIN history h ON h.id = r.order_id
+      SELECT day, ${cohort}, 0, 0, 0, -amount
+      FROM purchase_refunds
     ) AS events
     GROUP BY day, cohort_month`;
 }
 
-/** Every statement that rebuilds the days, deletions first, in the order to run them. */
-export function rollupStatements(scope: Scope): Prisma.Sql[] {
-  return [
-    ...ROLLUP_TABLES.map((table) => deleteDays(table, scope)),
+/**
+ * The two statements that rebuild a run of days, to run in one transaction:
+ * the deletion of its rows, then one statement that computes the events once
+ * (the common table expressions) and inserts into every rollup table.
+ */
+export function rollupStatements(scope: Scope): [Prisma.Sql, Prisma.Sql] {
+  const inserts = [
     insertDaily(scope),
     insertProductDaily(scope),
     insertChannelDaily(scope),
     insertCustomerDaily(scope),
     insertCohortDaily(scope),
-  ];
+  ].map((insert, i) => Prisma.sql`${Prisma.raw(`inserted_${i}`)} AS (${insert})`);
+  return [deleteRun(scope), Prisma.sql`WITH ${customerEvents(scope)}, ${Prisma.join(inserts, ', ')} SELECT 1`];
 }
 
 /**

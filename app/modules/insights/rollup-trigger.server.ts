@@ -2,26 +2,30 @@
  * How the pipeline tells Insights that the mirror changed. Rollups and
  * findings are recomputed by jobs (jobs.server.ts), never on page load.
  *
- * - `markOrdersChanged(db, shop, orderIds)`: after applying orders or refunds
- *   (applyOrders, applyRefunds). It writes the ids to an outbox
- *   (InsightsPendingOrder) through `db`, so pass the transaction the mirror
- *   change ran in and the mark commits with it. Given the Prisma client
- *   itself it also schedules the rollup job; given a transaction client it
- *   cannot (a job enqueued through another connection while the transaction
- *   is open would wait for it), so call `scheduleRollups(shop)` once the
- *   transaction has committed.
- * - `scheduleRollupRebuild(shop)`: after a full sync of orders, or when the
- *   shop's time zone changed: every day is recomputed.
- * - `markCatalogChanged(shop)`: after applying products or inventory levels;
- *   findings about stock and cost are recomputed.
+ * - `markOrdersChanged(db, shop, orderIds)` (outbox.server.ts): after
+ *   applying orders or refunds (applyOrders, applyRefunds), through the
+ *   transaction the mirror change ran in, so the mark commits with it. Then,
+ *   once that transaction has committed, `scheduleRollups(shop)` (a job
+ *   enqueued through another connection while the transaction is open would
+ *   wait for it). Outside a transaction, `ordersChanged(shop, orderIds)` does
+ *   both.
+ * - `scheduleRollupRebuild(db, shop)`: after a full sync of orders, or when
+ *   the shop's time zone changed: every day is recomputed.
+ * - `markCatalogChanged(shop)`: after applying products or inventory levels
+ *   outside the webhook processor; findings about stock and cost are
+ *   recomputed.
  *
  * Jobs are deduplicated per shop and time window: every call in the same
  * window joins one job that starts only when the window has closed, so a
  * change is never swallowed by a job that already read the data, and a burst
  * of webhooks or sync batches costs one run per window.
  */
-import type { Prisma, PrismaClient } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
+import prisma from '~/db.server';
 import { jobQueue } from '~/platform/jobs/index.server';
+import { markOrdersChanged } from './outbox.server';
+
+export { markOrdersChanged };
 
 export const ROLLUP_JOB = 'insights.rollup';
 export const FINDINGS_JOB = 'insights.findings';
@@ -30,12 +34,6 @@ export const FINDINGS_JOB = 'insights.findings';
 export const ROLLUP_WINDOW_MS = 2_000;
 /** How long rollup runs are gathered before findings are recomputed. */
 export const FINDINGS_WINDOW_MS = 15_000;
-
-type Db = PrismaClient | Prisma.TransactionClient;
-
-function isClient(db: Db): db is PrismaClient {
-  return typeof (db as PrismaClient).$transaction === 'function';
-}
 
 /** Enqueues `name` for the shop in the current window; calls in the same window share the job. */
 async function enqueueWindowed(name: string, shop: string, windowMs: number, now: number): Promise<string> {
@@ -57,18 +55,11 @@ export function scheduleFindings(shop: string, now: number = Date.now()): Promis
   return enqueueWindowed(FINDINGS_JOB, shop, FINDINGS_WINDOW_MS, now);
 }
 
-/**
- * Marks orders whose rollup days must be recomputed (new, updated, cancelled
- * or refunded orders). Ids the mirror does not hold are ignored by the job.
- */
-export async function markOrdersChanged(db: Db, shop: string, orderIds: readonly bigint[]): Promise<void> {
+/** Marks orders changed and schedules the rollup job: for callers outside a transaction (sync batches). */
+export async function ordersChanged(shop: string, orderIds: readonly bigint[]): Promise<void> {
   if (orderIds.length === 0) return;
-  await db.$executeRaw`
-    INSERT INTO "InsightsPendingOrder" (shop, "orderId", "markedAt")
-    SELECT ${shop}, id, clock_timestamp() AT TIME ZONE 'UTC'
-    FROM unnest(${[...new Set(orderIds)].map(String)}::text[]::bigint[]) AS id
-    ON CONFLICT (shop, "orderId") DO UPDATE SET "markedAt" = EXCLUDED."markedAt"`;
-  if (isClient(db)) await scheduleRollups(shop);
+  await markOrdersChanged(prisma, shop, orderIds);
+  await scheduleRollups(shop);
 }
 
 /** Asks for every day of the shop to be recomputed (full sync done, time zone changed). */

@@ -8,7 +8,7 @@ import type { PrismaClient } from '@prisma/client';
 import { applyOrders, applyProducts } from '~/platform/mirror/apply.server';
 import type { MirrorOrder, MirrorProduct } from '~/platform/mirror/types';
 import { drainPendingOrders } from './rollup-build.server';
-import { markOrdersChanged } from './rollup-trigger.server';
+import { markOrdersChanged } from './outbox.server';
 
 export async function applyAndRollUp(
   db: PrismaClient,
