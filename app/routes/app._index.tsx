@@ -90,6 +90,7 @@ export default function Today() {
                 title={t('home.findings.title')}
                 description={t('insights.findings.windowHelp')}
                 findings={data.findings}
+                thresholds={data.thresholds}
                 format={format}
                 empty={t('insights.findings.none')}
                 compact

@@ -69,6 +69,7 @@ export default function InsightsOverview() {
                     title={t('insights.findings.topTitle')}
                     description={t('insights.findings.windowHelp')}
                     findings={data.findings}
+                    thresholds={data.thresholds}
                     format={format}
                     empty={t('insights.findings.none')}
                     compact

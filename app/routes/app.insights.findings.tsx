@@ -72,6 +72,7 @@ export default function InsightsFindings() {
               title={t(`insights.findings.views.${data.show}Title`)}
               description={t('insights.findings.windowHelp')}
               findings={data.findings}
+              thresholds={data.thresholds}
               format={format}
               empty={t(`insights.findings.views.${data.show}Empty`)}
             />

@@ -15,6 +15,7 @@ import { logger } from '~/platform/logging/logger.server';
 import { readChannelSales } from './channels.server';
 import { readCohorts } from './cohorts.server';
 import { findingView, shopAdminBase } from './finding-view.server';
+import { THRESHOLDS } from './findings-rules';
 import { listFindings } from './findings.server';
 import type { InsightsContext } from './insights-context.server';
 import { readInventoryRisk } from './inventory-risk.server';
@@ -55,6 +56,7 @@ export async function loadOverview(context: InsightsContext, choice: PeriodChoic
     series,
     channels,
     findings: findings.map((finding) => findingView(finding, adminBase)),
+    thresholds: THRESHOLDS,
     sessions: sessionsOf(context, choice),
   };
 }
@@ -88,6 +90,7 @@ export async function loadFindings(context: InsightsContext, show: 'open' | 'hid
     readiness,
     show,
     hiddenCount,
+    thresholds: THRESHOLDS,
     findings: findings.map((finding) => findingView(finding, adminBase)),
   };
 }

@@ -1,4 +1,9 @@
-import { BlockStack, Card, DescriptionList, InlineStack, Badge, Text } from '@shopify/polaris';
+/**
+ * The shop as Shopify describes it, in Today's side column: name, plan,
+ * currency (with a sample amount), time zone and local time, primary domain.
+ * Money, dates and times across Steward follow these.
+ */
+import { Badge, BlockStack, Card, InlineStack, Text } from '@shopify/polaris';
 import { useTranslation } from 'react-i18next';
 import type { Formatter } from '~/i18n/format';
 import type { ShopProfile } from '~/platform/shopify/shop-profile.server';
@@ -10,6 +15,19 @@ interface Props {
   now: string;
 }
 
+function Detail({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <BlockStack gap="050">
+      <Text as="dt" variant="bodySm" tone="subdued">
+        {term}
+      </Text>
+      <Text as="dd" variant="bodyMd">
+        {children}
+      </Text>
+    </BlockStack>
+  );
+}
+
 export function ShopProfileCard({ profile, format, now }: Props) {
   const { t } = useTranslation();
   return (
@@ -19,33 +37,27 @@ export function ShopProfileCard({ profile, format, now }: Props) {
           <Text as="h2" variant="headingMd">
             {t('today.shopCard.heading')}
           </Text>
-          <Text as="p" tone="subdued">
+          <Text as="p" variant="bodySm" tone="subdued">
             {t('today.shopCard.description')}
           </Text>
         </BlockStack>
-        <DescriptionList
-          items={[
-            { term: t('today.shopCard.name'), description: profile.name },
-            { term: t('today.shopCard.plan'), description: profile.plan },
-            {
-              term: t('today.shopCard.currency'),
-              description: `${profile.currencyCode} · ${t('today.shopCard.sampleMoney')} ${format.money(1234.5)}`,
-            },
-            { term: t('today.shopCard.timezone'), description: profile.timeZone },
-            { term: t('today.shopCard.localTime'), description: format.dateTime(now) },
-            {
-              term: t('today.shopCard.domain'),
-              description: (
-                <InlineStack gap="200" blockAlign="center">
-                  <Text as="span">{profile.primaryDomain.host}</Text>
-                  <Badge tone={profile.primaryDomain.sslEnabled ? 'success' : 'critical'}>
-                    {profile.primaryDomain.sslEnabled ? t('today.shopCard.ssl') : t('today.shopCard.noSsl')}
-                  </Badge>
-                </InlineStack>
-              ),
-            },
-          ]}
-        />
+        <dl style={{ margin: 0, display: 'grid', gap: 'var(--p-space-300)' }}>
+          <Detail term={t('today.shopCard.name')}>{profile.name}</Detail>
+          <Detail term={t('today.shopCard.plan')}>{profile.plan}</Detail>
+          <Detail term={t('today.shopCard.currency')}>
+            {`${profile.currencyCode} · ${t('today.shopCard.sampleMoney')} ${format.money(1234.5)}`}
+          </Detail>
+          <Detail term={t('today.shopCard.timezone')}>{profile.timeZone}</Detail>
+          <Detail term={t('today.shopCard.localTime')}>{format.dateTime(now)}</Detail>
+          <Detail term={t('today.shopCard.domain')}>
+            <InlineStack gap="200" blockAlign="center" as="span">
+              <Text as="span">{profile.primaryDomain.host}</Text>
+              <Badge tone={profile.primaryDomain.sslEnabled ? 'success' : 'critical'}>
+                {profile.primaryDomain.sslEnabled ? t('today.shopCard.ssl') : t('today.shopCard.noSsl')}
+              </Badge>
+            </InlineStack>
+          </Detail>
+        </dl>
       </BlockStack>
     </Card>
   );

@@ -13,6 +13,7 @@ import { NO_FILTERS } from '~/modules/activity/filters';
 import { readActivityPage } from '~/modules/activity/query.server';
 import { activityView } from '~/modules/activity/view.server';
 import { findingView, shopAdminBase } from '~/modules/insights/finding-view.server';
+import { THRESHOLDS } from '~/modules/insights/findings-rules';
 import { listFindings } from '~/modules/insights/findings.server';
 import { readSalesSummary } from '~/modules/insights/metrics.server';
 import { localDate, resolvePeriod } from '~/modules/insights/periods';
@@ -49,6 +50,7 @@ export async function loadToday({ session, gateway }: AdminContext, now: Date = 
     todaySummary,
     weekSummary,
     findings: findings.map((finding) => findingView(finding, adminBase)),
+    thresholds: THRESHOLDS,
     activity: activity.rows.map((row) => activityView(adminBase, row)),
   };
 }

@@ -8,7 +8,7 @@ import { ActionList, Badge, BlockStack, Box, Button, InlineStack, Link, Popover,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FindingView } from '../finding-view.server';
-import { findingText } from './finding-text';
+import { findingText, type FindingThresholds } from './finding-text';
 import type { InsightsFormatter } from './insights-format';
 import type { useFindingAction } from './useFindingAction';
 
@@ -18,14 +18,15 @@ interface Props {
   finding: FindingView;
   format: InsightsFormatter;
   action: ReturnType<typeof useFindingAction>;
+  thresholds: FindingThresholds;
   /** Compact: title, evidence and actions only (Today). */
   compact?: boolean;
 }
 
-export function FindingCard({ finding, format, action, compact = false }: Props) {
+export function FindingCard({ finding, format, action, thresholds, compact = false }: Props) {
   const { t } = useTranslation();
   const [snoozeOpen, setSnoozeOpen] = useState(false);
-  const text = findingText(t, finding, format);
+  const text = findingText(t, finding, format, thresholds);
   const busy = action.pendingId === finding.id;
   const hidden = finding.status === 'dismissed' || finding.status === 'snoozed';
   const titleId = `finding-${finding.id}`;
@@ -56,8 +57,8 @@ export function FindingCard({ finding, format, action, compact = false }: Props)
                   : null}
             </Text>
           ) : null}
-          <InlineStack gap="300" blockAlign="center" align="space-between" wrap>
-            <InlineStack gap="300" wrap>
+          <BlockStack gap="300">
+            <InlineStack gap="400" wrap>
               {finding.links.slice(0, compact ? 2 : 6).map((link) =>
                 link.external ? (
                   <Link key={link.href} url={link.href} target="_top">
@@ -121,7 +122,7 @@ export function FindingCard({ finding, format, action, compact = false }: Props)
                 </>
               )}
             </InlineStack>
-          </InlineStack>
+          </BlockStack>
         </BlockStack>
       </article>
     </Box>

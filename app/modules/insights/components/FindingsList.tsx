@@ -8,12 +8,15 @@ import { BlockStack, Box, Card, Divider, InlineStack, Link, Text } from '@shopif
 import { useTranslation } from 'react-i18next';
 import type { FindingView } from '../finding-view.server';
 import { FindingCard } from './FindingCard';
+import type { FindingThresholds } from './finding-text';
 import type { InsightsFormatter } from './insights-format';
 import { useFindingAction } from './useFindingAction';
 
 interface Props {
   title: string;
   findings: FindingView[];
+  /** The rules' thresholds, from the loader. */
+  thresholds: FindingThresholds;
   format: InsightsFormatter;
   empty: string;
   compact?: boolean;
@@ -22,7 +25,7 @@ interface Props {
   description?: string;
 }
 
-export function FindingsList({ title, findings, format, empty, compact, more, description }: Props) {
+export function FindingsList({ title, findings, thresholds, format, empty, compact, more, description }: Props) {
   const action = useFindingAction();
   const { t } = useTranslation();
   return (
@@ -53,7 +56,13 @@ export function FindingsList({ title, findings, format, empty, compact, more, de
           {findings.map((finding, index) => (
             <li key={finding.id}>
               {index > 0 ? <Divider /> : null}
-              <FindingCard finding={finding} format={format} action={action} compact={compact} />
+              <FindingCard
+                finding={finding}
+                format={format}
+                action={action}
+                thresholds={thresholds}
+                compact={compact}
+              />
             </li>
           ))}
         </ul>

@@ -8,13 +8,16 @@ import { useTranslation } from 'react-i18next';
 import type { InsightsReadiness } from '../readiness.server';
 import { EMPTY_INSIGHTS_IMAGE } from './empty-illustration';
 
-export function firstSyncState(readiness: InsightsReadiness): 'syncing' | 'noSync' | 'noSales' | null {
+export type FirstSyncState = 'syncing' | 'preparing' | 'noSync' | 'noSales';
+
+export function firstSyncState(readiness: InsightsReadiness): FirstSyncState | null {
   if (readiness.hasSales) return null;
   if (readiness.syncing) return 'syncing';
-  return readiness.ordersSynced ? 'noSales' : 'noSync';
+  if (!readiness.ordersSynced) return 'noSync';
+  return readiness.rollupsPending ? 'preparing' : 'noSales';
 }
 
-export function InsightsEmpty({ state }: { state: 'syncing' | 'noSync' | 'noSales' | 'noOrdersInPeriod' }) {
+export function InsightsEmpty({ state }: { state: FirstSyncState | 'noOrdersInPeriod' }) {
   const { t } = useTranslation();
   const action =
     state === 'noOrdersInPeriod'

@@ -26,7 +26,7 @@ export function TopProductsChart({ products, choice, format }: Props) {
     <ChartCard
       title={t('insights.charts.products.title')}
       description={t('insights.charts.products.description')}
-      height={Math.max(240, shown.length * 44)}
+      height={Math.max(280, shown.length * 64 + 80)}
       summary={
         best
           ? t('insights.charts.products.summary', {
@@ -46,7 +46,7 @@ export function TopProductsChart({ products, choice, format }: Props) {
             },
             {
               name: format.period(choice.comparison),
-              isComparison: true,
+              color: 'rgba(138, 138, 138, 0.55)',
               data: shown.map((product, index) => ({ key: names[index] as string, value: product.previousNetSales })),
             },
           ]}

@@ -2,10 +2,11 @@
  * A finding in words, in the reader's language: a title ("Sales of Wool Hat
  * fell 42%"), its evidence (the values, the periods, the supporting figures)
  * and the rule that fired, with its threshold. Figures go through the
- * Insights formatter; the rule's thresholds come from findings-rules.ts.
+ * Insights formatter; the rules' thresholds (findings-rules.ts, which only
+ * the server can import) come with the page's data.
  */
 import type { TFunction } from 'i18next';
-import { THRESHOLDS } from '../findings-rules';
+import type { THRESHOLDS } from '../findings-rules';
 import type { FindingView } from '../finding-view.server';
 import { addDays } from '../periods';
 import { channelKeyLabel } from './channel-label';
@@ -27,7 +28,14 @@ function subjectOf(t: TFunction, finding: FindingView): string {
   return finding.subjectTitle ?? t('insights.findings.unnamedProduct');
 }
 
-export function findingText(t: TFunction, finding: FindingView, format: InsightsFormatter): FindingText {
+export type FindingThresholds = typeof THRESHOLDS;
+
+export function findingText(
+  t: TFunction,
+  finding: FindingView,
+  format: InsightsFormatter,
+  THRESHOLDS: FindingThresholds,
+): FindingText {
   const e = finding.evidence;
   const facts = e.facts;
   const key = `insights.findings.rules.${finding.rule}`;

@@ -50,11 +50,17 @@ export function createInsightsFormatter(context: ShopFormatContext) {
     calendarDate: (date: LocalDate) => day.format(utcDate(date)),
     /** "2026-06-03" → "Jun 3". */
     shortCalendarDate: (date: LocalDate) => shortDay.format(utcDate(date)),
-    /** "Jun 3 – 30, 2026"; a one-day period is its date. */
-    period: (period: Period) =>
-      period.start === period.end
-        ? day.format(utcDate(period.start))
-        : day.formatRange(utcDate(period.start), utcDate(period.end)),
+    /**
+     * "Jun 3 – Jun 30, 2026" (the year once when both ends share it); a
+     * one-day period is its date. Built by hand: Intl's formatRange spaces
+     * differently in Node's ICU and the browser's, which breaks hydration.
+     */
+    period: (period: Period) => {
+      if (period.start === period.end) return day.format(utcDate(period.start));
+      const sameYear = period.start.slice(0, 4) === period.end.slice(0, 4);
+      const start = sameYear ? shortDay.format(utcDate(period.start)) : day.format(utcDate(period.start));
+      return `${start} – ${day.format(utcDate(period.end))}`;
+    },
     /** "2026-06" or "2026-06-01" → "Jun 2026". */
     month: (value: string) => month.format(utcDate(`${value.slice(0, 7)}-01`)),
   };
