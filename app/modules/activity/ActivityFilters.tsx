@@ -101,12 +101,17 @@ export function ActivityFilters({ filters, today, timeZone, loading, onChange }:
     </BlockStack>
   );
 
+  // Calendar days, written in the merchant's language ("Nov 27, 2026"): noon UTC is the same day everywhere.
+  const dayFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
+  const day = (value: string) => dayFormat.format(new Date(`${value}T12:00:00Z`));
   const dateLabel =
     filters.from && filters.to
-      ? t('activity.filters.range', { from: filters.from, to: filters.to })
+      ? filters.from === filters.to
+        ? day(filters.from)
+        : t('activity.filters.range', { from: day(filters.from), to: day(filters.to) })
       : filters.from
-        ? t('activity.filters.since', { from: filters.from })
-        : t('activity.filters.until', { to: filters.to });
+        ? t('activity.filters.since', { from: day(filters.from) })
+        : t('activity.filters.until', { to: day(filters.to as string) });
 
   const listLabel = (title: string, values: string[], label: (value: string) => string) =>
     `${title}: ${values.map(label).join(', ')}`;
@@ -168,19 +173,19 @@ export function ActivityFilters({ filters, today, timeZone, loading, onChange }:
         {
           key: 'verbs',
           label: t('activity.filters.verb'),
-          shortcut: true,
+          pinned: true,
           filter: choiceFilter('verbs', t('activity.filters.verb'), VERBS, typeLabel),
         },
         {
           key: 'resourceTypes',
           label: t('activity.filters.resourceType'),
-          shortcut: true,
+          pinned: true,
           filter: choiceFilter('resourceTypes', t('activity.filters.resourceType'), RESOURCE_TYPES, resourceLabel),
         },
         {
           key: 'actorTypes',
           label: t('activity.filters.actorType'),
-          shortcut: true,
+          pinned: true,
           filter: choiceFilter('actorTypes', t('activity.filters.actorType'), ACTOR_TYPES, actorLabel),
         },
         {
@@ -196,7 +201,7 @@ export function ActivityFilters({ filters, today, timeZone, loading, onChange }:
             />
           ),
         },
-        { key: 'dates', label: t('activity.filters.dates'), shortcut: true, filter: dates },
+        { key: 'dates', label: t('activity.filters.dates'), pinned: true, filter: dates },
       ]}
       appliedFilters={applied}
     />

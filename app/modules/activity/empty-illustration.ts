@@ -1,5 +1,5 @@
-/** The activity log's empty-state picture: a log sheet with a clock, inline so it needs no network. */
-const SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 200">
+/** The activity log's empty-state picture: a log sheet with a clock, inline so it needs no network (sized: an SVG without a size collapses in the empty state's flex box). */
+const SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="226" height="188" viewBox="0 0 240 200">
 <rect x="40" y="24" width="130" height="160" rx="12" fill="#f1f1f1" stroke="#c9c9c9" stroke-width="2"/>
 <rect x="60" y="52" width="18" height="18" rx="4" fill="#b4fed2"/>
 <rect x="88" y="56" width="62" height="10" rx="5" fill="#d4d4d4"/>
