@@ -166,7 +166,7 @@ describe('incremental rollups', () => {
     const later = orders
       .filter((order) => order.refunds.length > 0 || order.cancelledAt)
       .map((order) => ({ ...order, updatedAt: new Date(Date.parse('2026-05-01T00:00:00Z')) }));
-    for (let i = 0; i < later.length; i += 7) await applyAndRollUp(prisma, shop, TIME_ZONE, later.slice(i, i + 7));
+    for (let i = 0; i < later.length; i += 20) await applyAndRollUp(prisma, shop, TIME_ZONE, later.slice(i, i + 20));
     // A customer's first purchase cancelled after their later ones were rolled up: the later ones' days change.
     const customerId = 507n;
     const first = orders
@@ -191,5 +191,5 @@ describe('incremental rollups', () => {
       const { current } = await readSalesSummary(prisma, shop, { start, end });
       expect({ start, ...current }).toMatchObject({ start, ...reference(final, start, end) });
     }
-  });
+  }, 90_000);
 });
