@@ -6,10 +6,16 @@
  */
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
+import pg from 'pg';
 import { env } from './env.server';
 import { isEmbeddedSocketUrl } from './platform/db/embedded.server';
 
-function createClient(): PrismaClient {
+interface Database {
+  prisma: PrismaClient;
+  pool: pg.Pool;
+}
+
+function createClient(): Database {
   if (!env.DATABASE_URL) {
     throw new Error(
       'DATABASE_URL is not set. Start Steward with `npm run dev` or `npm start` (server.ts opens the ' +
@@ -18,14 +24,22 @@ function createClient(): PrismaClient {
   }
   // The embedded database's socket takes one connection at a time safely (see embedded.server.ts).
   const max = isEmbeddedSocketUrl(env.DATABASE_URL) ? 1 : 10;
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max });
-  return new PrismaClient({ adapter });
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max });
+  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }), pool };
 }
 
 // One client per process, surviving Vite's module reloads in development.
-const CLIENT_KEY = Symbol.for('steward.prisma');
-type WithClient = typeof globalThis & { [CLIENT_KEY]?: PrismaClient };
+const CLIENT_KEY = Symbol.for('steward.database');
+type WithClient = typeof globalThis & { [CLIENT_KEY]?: Database };
 const holder = globalThis as WithClient;
+const database: Database = (holder[CLIENT_KEY] ??= createClient());
 
-const prisma: PrismaClient = (holder[CLIENT_KEY] ??= createClient());
+const prisma: PrismaClient = database.prisma;
 export default prisma;
+
+/**
+ * The client's own connection pool, for the rare hot path that is better
+ * served by plain SQL than by Prisma's query compiler (the webhook inbox's
+ * group commit). The same connections: on the embedded database, still one.
+ */
+export const sqlPool: pg.Pool = database.pool;

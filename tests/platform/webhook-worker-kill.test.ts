@@ -115,7 +115,9 @@ async function storeEvents(prisma: PrismaClient): Promise<Map<string, string>> {
     images: false,
     now: new Date('2026-11-01T00:00:00Z'),
   });
-  const inbox = new WebhookInbox(prisma);
+  const inbox = new WebhookInbox({
+    query: async <R>(text: string, values: unknown[]) => ({ rows: await prisma.$queryRawUnsafe<R[]>(text, ...values) }),
+  });
   const last = new Map<string, string>();
   const context = { baseUrl: 'https://devstore.invalid', sequence: 1, at: '2026-11-01T00:00:00Z' };
   let sequence = 0;

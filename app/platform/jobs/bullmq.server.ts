@@ -127,6 +127,7 @@ export class BullJobQueue implements JobQueue {
                 shop: job.data.shop,
                 payload: job.data.payload,
                 attempt: job.attemptsMade + 1,
+                signal: stop,
               });
             } finally {
               slots.release();

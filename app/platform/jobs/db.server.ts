@@ -128,7 +128,7 @@ export class DbJobQueue implements JobQueue {
         const free = concurrency - running.size;
         const claimed = free > 0 ? await this.claim(names, free) : [];
         for (const job of claimed) {
-          const run = this.run(job, handlers).finally(() => {
+          const run = this.run(job, handlers, stop).finally(() => {
             running.delete(job.id);
             wake.abort();
           });
@@ -166,13 +166,14 @@ export class DbJobQueue implements JobQueue {
       RETURNING id, name, shop, payload, attempts, "maxAttempts"`;
   }
 
-  private async run(row: ClaimedRow, handlers: WorkOptions['handlers']): Promise<void> {
+  private async run(row: ClaimedRow, handlers: WorkOptions['handlers'], signal: AbortSignal): Promise<void> {
     const job: RunningJob = {
       id: row.id,
       name: row.name,
       shop: row.shop,
       payload: (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as JobPayload,
       attempt: row.attempts,
+      signal,
     };
     // Only this claim may settle the job: not a worker whose lease was taken over.
     const mine = {

@@ -68,9 +68,37 @@ export function describeJobQueue(driver: string, makeQueue: QueueFactory) {
         { [name]: async (job) => void seen.push(job) },
         async () => (await queue.stats(shop)).done === 1,
       );
-      expect(seen).toEqual([{ id, name, shop, payload: { productId: 42, title: 'Mug' }, attempt: 1 }]);
+      expect(seen.map(({ signal: _signal, ...job }) => job)).toEqual([
+        { id, name, shop, payload: { productId: 42, title: 'Mug' }, attempt: 1 },
+      ]);
       expect(await queue.get(shop, id)).toMatchObject({ id, shop, name, state: 'done', attempts: 1 });
       expect(await queue.get('other-shop.myshopify.com', id)).toBeNull();
+    });
+
+    it('tells a running job when its worker is stopping, and waits for it to end', async () => {
+      const queue = await open();
+      const { name, shop } = fresh('stopping');
+      await queue.enqueue(name, {}, { shop });
+      let started!: () => void;
+      const running = new Promise<void>((resolve) => (started = resolve));
+      let sawAbort = false;
+      const stop = new AbortController();
+      const working = queue.work({
+        handlers: {
+          [name]: async (job) => {
+            started();
+            await new Promise<void>((resolve) => job.signal.addEventListener('abort', () => resolve(), { once: true }));
+            sawAbort = job.signal.aborted;
+          },
+        },
+        concurrency: 1,
+        signal: stop.signal,
+      });
+      await running;
+      stop.abort();
+      await working;
+      expect(sawAbort).toBe(true);
+      expect((await queue.stats(shop)).done).toBe(1);
     });
 
     it('does not queue a job twice while one with its dedupe key is queued, and does after it ran', async () => {

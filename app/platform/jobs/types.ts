@@ -26,6 +26,11 @@ export interface RunningJob {
   payload: JobPayload;
   /** 1 on the first try. */
   attempt: number;
+  /**
+   * Aborted when this worker is stopping. A long job may end early at a safe
+   * point (finishing normally); whatever it left is its own to pick up later.
+   */
+  signal: AbortSignal;
 }
 
 export type JobHandler = (job: RunningJob) => Promise<void>;

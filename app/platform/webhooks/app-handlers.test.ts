@@ -1,13 +1,13 @@
 /** The app's own topics, applied by the processor through the real registry. */
 import { Session } from '@shopify/shopify-api';
 import { describe, expect, it } from 'vitest';
-import prisma from '~/db.server';
+import prisma, { sqlPool } from '~/db.server';
 import { sessionStorage } from '~/shopify.server';
 import { WEBHOOK_HANDLERS } from './handlers.server';
 import { WebhookInbox } from './inbox.server';
 import { processShopEvents } from './processor.server';
 
-const inbox = new WebhookInbox(prisma);
+const inbox = new WebhookInbox(sqlPool);
 let sequence = 0;
 
 async function store(shop: string, topic: string, payload: unknown, triggeredAt = new Date()) {

@@ -50,10 +50,11 @@ export async function pruneShopEvents(shop: string, cutoff: Date): Promise<numbe
 }
 
 export const WEBHOOK_JOB_HANDLERS: JobHandlers = {
-  async [PROCESS_JOB]({ shop }) {
+  async [PROCESS_JOB]({ shop, signal }) {
     const { applied, dead } = await processShopEvents(prisma, shop, {
       handlers: WEBHOOK_HANDLERS,
       pace: yieldToDeliveries,
+      signal,
     });
     // Insights: orders marked changed by the handlers get their rollups (and findings) recomputed.
     if (applied > 0) await scheduleRollups(shop);

@@ -4,9 +4,9 @@
  *
  * - Events are read in small batches; each is then applied in ONE short
  *   interactive transaction that (1) locks its row FOR UPDATE SKIP LOCKED
- *   while it is still unprocessed, (2) runs the topic's handlers, (3) records
- *   its activity entry, (4) sets processedAt. Effects and the mark commit
- *   together or not at all, so a process killed mid-way leaves the event
+ *   while it is still unprocessed and sets processedAt, (2) runs the topic's
+ *   handlers, (3) records its activity entry. Effects and the mark commit
+ *   together or not at all (shop/redact may delete the row itself), so a process killed mid-way leaves the event
  *   unprocessed and it is applied again, once, later; the lock keeps two
  *   processors (a lease taken over) from applying it at the same time.
  * - A failing event gets attempts+1 and lastError, and the run stops there
@@ -42,6 +42,8 @@ export interface ProcessorOptions {
   maxAttempts?: number;
   /** Awaited before each event (the job passes ingest-pressure's yieldToDeliveries). */
   pace?: () => Promise<void>;
+  /** When aborted (the worker is stopping), the run ends after the event in hand; the rest waits for the next run. */
+  signal?: AbortSignal;
 }
 
 export interface ProcessResult {
@@ -100,6 +102,7 @@ function withDefaults(options: ProcessorOptions): Required<ProcessorOptions> {
     batchSize: 20,
     maxAttempts: MAX_EVENT_ATTEMPTS,
     pace: async () => {},
+    signal: new AbortController().signal,
     ...options,
   };
 }
@@ -118,19 +121,19 @@ async function apply(db: PrismaClient, event: InboxEvent, options: Required<Proc
   if (!handlers || handlers.length === 0) throw new UnhandledTopicError(`No handler for webhook topic ${event.topic}`);
   return db.$transaction(
     async (tx: Tx) => {
+      // Lock the row and mark it in one statement; both stand or fall with the transaction.
       const mine = await tx.$queryRaw<{ id: bigint }[]>`
-        SELECT id FROM "WebhookEvent"
-        WHERE shop = ${event.shop} AND id = ${event.id} AND "processedAt" IS NULL
-        FOR UPDATE SKIP LOCKED`;
+        UPDATE "WebhookEvent" SET "processedAt" = now() AT TIME ZONE 'UTC'
+        WHERE id = (
+          SELECT id FROM "WebhookEvent"
+          WHERE shop = ${event.shop} AND id = ${event.id} AND "processedAt" IS NULL
+          FOR UPDATE SKIP LOCKED
+        )
+        RETURNING id`;
       if (mine.length === 0) return false;
       for (const handler of handlers) await handler(tx, event);
       const entry = options.describe(event);
       if (entry) await recordActivity(tx, entry);
-      // By shop and id: shop/redact has deleted the shop's rows, this one included (0 rows then).
-      await tx.webhookEvent.updateMany({
-        where: { shop: event.shop, id: event.id, processedAt: null },
-        data: { processedAt: new Date() },
-      });
       return true;
     },
     { maxWait: 30_000, timeout: 15_000 },
@@ -169,6 +172,7 @@ export async function processShopEvents(
     if (batch.length === 0) return result;
     for (const event of batch) {
       await settings.pace();
+      if (settings.signal.aborted) return result;
       try {
         if (await apply(db, event, settings)) result.applied += 1;
       } catch (error) {

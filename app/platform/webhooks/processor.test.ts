@@ -5,7 +5,7 @@
  */
 import { Session } from '@shopify/shopify-api';
 import { beforeEach, describe, expect, it } from 'vitest';
-import prisma from '~/db.server';
+import prisma, { sqlPool } from '~/db.server';
 import { sessionStorage } from '~/shopify.server';
 import { DbJobQueue } from '../jobs/db.server';
 import type { JobHandlers } from '../jobs/types';
@@ -17,7 +17,7 @@ import { EventFailedError, MAX_EVENT_ATTEMPTS, processShopEvents } from './proce
 import type { InboxEvent, WebhookHandler } from './types';
 
 const SHOP = 'processor.myshopify.com';
-const inbox = new WebhookInbox(prisma);
+const inbox = new WebhookInbox(sqlPool);
 
 let sequence = 0;
 async function store(topic: string, payload: unknown, options: { shop?: string; triggeredAt?: Date } = {}) {

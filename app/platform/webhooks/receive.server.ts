@@ -11,7 +11,7 @@
  * No session is loaded here: handlers that need the Admin API load it in their
  * job. After each commit the shops' `webhooks.process` jobs are requested.
  */
-import prisma from '~/db.server';
+import { sqlPool } from '~/db.server';
 import { env } from '~/env.server';
 import { jobQueue } from '../jobs/index.server';
 import { logger } from '../logging/logger.server';
@@ -48,7 +48,7 @@ const holder = globalThis as WithRuntime;
 export function inboxRuntime(): InboxRuntime {
   return (holder[RUNTIME_KEY] ??= (() => {
     const trigger = new ProcessTrigger((shop) => enqueueProcessing(jobQueue(), shop));
-    const inbox = new WebhookInbox(prisma, {
+    const inbox = new WebhookInbox(sqlPool, {
       onCommitted: (shops) => {
         for (const shop of shops) trigger.request(shop);
       },

@@ -4,7 +4,7 @@
  * committed.
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import prisma from '~/db.server';
+import prisma, { sqlPool } from '~/db.server';
 import { webhookRequest } from '../../../tests/support/shopify-requests';
 import { post, startWebhookEndpoint } from '../../../tests/support/webhook-endpoint';
 import { jobQueue } from '../jobs/index.server';
@@ -130,7 +130,7 @@ describe('the webhook inbox', () => {
   });
 
   it('refuses at once when its buffer is full, and stores what it accepted', async () => {
-    const inbox = new WebhookInbox(prisma, { maxPendingRows: 3 });
+    const inbox = new WebhookInbox(sqlPool, { maxPendingRows: 3 });
     const row = (eventId: string) => ({
       shop: SHOP,
       topic: 'orders/updated',
