@@ -118,8 +118,16 @@ async function stopServer(server: Server): Promise<void> {
   fs.rmSync(path.dirname(server.dataDir), { recursive: true, force: true });
 }
 
+/** CPU time the process has used so far, in ms (Linux /proc: user + system clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 interface Load {
   perSecond: number;
+  /** The server's CPU time per delivery during the load (robust to a busy machine, unlike rates). */
+  cpuPerWebhook: number;
   p50: number;
   p99: number;
   max: number;
@@ -128,7 +136,9 @@ interface Load {
   other: number;
 }
 
-async function fire(url: string, deliveries: Delivery[]): Promise<Load> {
+async function fire(server: Server, deliveries: Delivery[]): Promise<Load> {
+  const { url } = server;
+  const cpuBefore = cpuMs(server.child.pid!);
   let next = 0;
   const result = await autocannon({
     url,
@@ -147,6 +157,7 @@ async function fire(url: string, deliveries: Delivery[]): Promise<Load> {
   });
   return {
     perSecond: result.requests.total / (result.duration || 1),
+    cpuPerWebhook: (cpuMs(server.child.pid!) - cpuBefore) / Math.max(1, result.requests.total),
     p50: result.latency.p50,
     p99: result.latency.p99,
     max: result.latency.max,
@@ -238,10 +249,11 @@ async function check(server: Server, plan: LoadPlan, loadEnded: number): Promise
 async function measure(kind: 'steward' | 'baseline', plan: LoadPlan, warmup: LoadPlan) {
   const server = await startServer(kind);
   try {
-    await fire(server.url, warmup.deliveries);
-    const load = await fire(server.url, plan.deliveries);
+    await fire(server, warmup.deliveries);
+    const load = await fire(server, plan.deliveries);
     console.log(
-      `  ${Math.round(load.perSecond)} webhooks/s, p50 ${load.p50} ms, p99 ${load.p99} ms; waiting for the backlog…`,
+      `  ${Math.round(load.perSecond)} webhooks/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ` +
+        `${load.cpuPerWebhook.toFixed(2)} ms of server CPU each; waiting for the backlog…`,
     );
     const checked = await check(server, plan, performance.now());
     return { load, checked };
@@ -297,15 +309,23 @@ const baseline = await measure('baseline', baselinePlan, warmup);
 const row = (name: string, p: LoadPlan, m: typeof steward) =>
   `${name.padEnd(30)} ${String(m.load.sent).padStart(7)} ${String(p.duplicates).padStart(6)} ` +
   `${Math.round(m.load.perSecond).toString().padStart(8)}/s ${m.load.p50.toFixed(1).padStart(7)} ms ` +
-  `${m.load.p99.toFixed(1).padStart(7)} ms ${m.load.max.toFixed(0).padStart(6)} ms ${m.checked.drainSeconds.toFixed(1).padStart(7)} s`;
+  `${m.load.p99.toFixed(1).padStart(7)} ms ${m.load.max.toFixed(0).padStart(6)} ms ` +
+  `${m.load.cpuPerWebhook.toFixed(2).padStart(6)} ms ${m.checked.drainSeconds.toFixed(1).padStart(7)} s`;
 console.log(
-  `\n${'server'.padEnd(30)} ${'sent'.padStart(7)} ${'dupes'.padStart(6)} ${'webhooks'.padStart(10)} ${'p50'.padStart(10)} ${'p99'.padStart(10)} ${'max'.padStart(9)} ${'drain'.padStart(9)}`,
+  `\n${'server'.padEnd(30)} ${'sent'.padStart(7)} ${'dupes'.padStart(6)} ${'webhooks'.padStart(10)} ${'p50'.padStart(10)} ${'p99'.padStart(10)} ${'max'.padStart(9)} ${'cpu/each'.padStart(9)} ${'drain'.padStart(9)}`,
 );
 console.log(row('Steward inbox', plan, steward));
 console.log(row('baseline: inline processing', baselinePlan, baseline));
 console.log(
   `\nratio: ${(steward.load.perSecond / baseline.load.perSecond).toFixed(2)}× the baseline's webhooks/s; ` +
-    `p99 ${(baseline.load.p99 / steward.load.p99).toFixed(2)}× lower`,
+    `p99 ${(baseline.load.p99 / steward.load.p99).toFixed(2)}× lower; ` +
+    `${(baseline.load.cpuPerWebhook / steward.load.cpuPerWebhook).toFixed(2)}× less server CPU per webhook`,
+);
+console.log(
+  `machine load average at the end: ${os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')} (2 cores)`,
 );
 console.log(
   `after the load, Steward processed its backlog in ${steward.checked.drainSeconds.toFixed(1)} s ` +
