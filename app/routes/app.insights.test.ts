@@ -26,8 +26,16 @@ const devstore = await startDevstore({
       name: 'Maple & Thread',
       currencyCode: 'CAD',
       ianaTimezone: 'America/Toronto',
+      shopifyqlAvailable: false,
     }),
-    emptyShop({ id: 2, domain: OTHER_SHOP, name: 'Harbor Goods', currencyCode: 'EUR', ianaTimezone: 'Europe/Paris' }),
+    emptyShop({
+      id: 2,
+      domain: OTHER_SHOP,
+      name: 'Harbor Goods',
+      currencyCode: 'EUR',
+      ianaTimezone: 'Europe/Paris',
+      shopifyqlAvailable: true,
+    }),
   ],
 });
 process.env.DEVSTORE_URL = devstore.url;
@@ -155,6 +163,15 @@ describe('the Insights period in the URL', () => {
     }
     expect((await refused(cohorts.loader, '/app/insights/cohorts?months=7')).init?.status).toBe(400);
     expect((await refused(findings.loader, '/app/insights/findings?show=everything')).init?.status).toBe(400);
+  });
+
+  it('streams sessions from ShopifyQL where the plan allows, and says "unavailable" where it does not', async () => {
+    const withoutAnalytics = await load(overview.loader, '/app/insights?period=last7');
+    expect(await withoutAnalytics.sessions).toEqual({ status: 'unavailable', reason: 'plan' });
+    const withAnalytics = await load(overview.loader, '/app/insights?period=last7', OTHER_SHOP);
+    const sessions = await withAnalytics.sessions;
+    expect(sessions.status).toBe('available');
+    if (sessions.status === 'available') expect(Number.isInteger(sessions.current.sessions)).toBe(true);
   });
 
   it('refuses a request without a valid session token', async () => {
