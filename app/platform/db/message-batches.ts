@@ -26,7 +26,7 @@ export function keepBatchesTogether(db: PGlite): PGlite {
       if (property === 'isInTransaction') return () => batchOpen || target.isInTransaction();
       if (property === 'execProtocolRawStream') {
         return (message: Uint8Array, options: Parameters<PGlite['execProtocolRawStream']>[1]) => {
-          const type = message[0];
+          const type = message[0] ?? 0;
           if (type === SYNC || type === QUERY) batchOpen = false;
           else if (BATCH.has(type)) batchOpen = true;
           return target.execProtocolRawStream(message, options);
