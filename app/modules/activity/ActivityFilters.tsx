@@ -104,14 +104,10 @@ export function ActivityFilters({ filters, today, timeZone, loading, onChange }:
   // Calendar days, written in the merchant's language ("Nov 27, 2026"): noon UTC is the same day everywhere.
   const dayFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
   const day = (value: string) => dayFormat.format(new Date(`${value}T12:00:00Z`));
-  const dateLabel =
-    filters.from && filters.to
-      ? filters.from === filters.to
-        ? day(filters.from)
-        : t('activity.filters.range', { from: day(filters.from), to: day(filters.to) })
-      : filters.from
-        ? t('activity.filters.since', { from: day(filters.from) })
-        : t('activity.filters.until', { to: day(filters.to as string) });
+  const dateLabel = (from: string | null, to: string | null) => {
+    if (from && to) return from === to ? day(from) : t('activity.filters.range', { from: day(from), to: day(to) });
+    return from ? t('activity.filters.since', { from: day(from) }) : t('activity.filters.until', { to: day(to ?? '') });
+  };
 
   const listLabel = (title: string, values: string[], label: (value: string) => string) =>
     `${title}: ${values.map(label).join(', ')}`;
@@ -157,7 +153,13 @@ export function ActivityFilters({ filters, today, timeZone, loading, onChange }:
         ]
       : []),
     ...(filters.from || filters.to
-      ? [{ key: 'dates', label: dateLabel, onRemove: () => onChange({ ...filters, from: null, to: null }) }]
+      ? [
+          {
+            key: 'dates',
+            label: dateLabel(filters.from, filters.to),
+            onRemove: () => onChange({ ...filters, from: null, to: null }),
+          },
+        ]
       : []),
   ];
 
