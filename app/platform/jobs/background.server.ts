@@ -1,11 +1,14 @@
 /**
  * Runs Steward's background work in this process until `signal` aborts: the
- * job queue's worker with every registered job (handlers.server.ts) and the
- * webhook pipeline's periodic housekeeping. The app process calls it through
- * the server build (app/entry.server.tsx → server.ts) when it runs the
- * worker in-process; `npm run worker` (scripts/worker.ts) calls it too.
- * Resolves once the running jobs have finished after the abort.
+ * job queue's worker with every registered job (handlers.server.ts), the
+ * webhook pipeline's periodic housekeeping, and the sync's catch-ups (at
+ * start, closing gaps left by downtime, then every few hours). The app
+ * process calls it through the server build (app/entry.server.tsx →
+ * server.ts) when it runs the worker in-process; `npm run worker`
+ * (scripts/worker.ts) calls it too. Resolves once the running jobs have
+ * finished after the abort.
  */
+import { runSyncSchedule } from '../sync/trigger.server';
 import { runWebhookHousekeeping } from '../webhooks/housekeeping.server';
 import { logger } from '../logging/logger.server';
 import { JOB_HANDLERS } from './handlers.server';
@@ -25,6 +28,7 @@ export async function runBackgroundWork({ signal, concurrency, role }: Backgroun
   await Promise.all([
     queue.work({ handlers: JOB_HANDLERS, concurrency, signal }),
     runWebhookHousekeeping({ queue, signal }),
+    runSyncSchedule({ queue, signal }),
   ]);
   logger.info({ role }, 'Worker stopped');
 }

@@ -35,16 +35,22 @@ export const FIRST_SYNC_TASK: AfterAuthTask = {
 /** How often every installed shop gets a catch-up (besides one when a worker starts). */
 export const CATCH_UP_EVERY_MS = 6 * 60 * 60_000;
 
-/** Queues a catch-up for every shop with an offline session (installed); returns those shops. */
+/**
+ * Queues a catch-up for every installed shop (an offline session) that has
+ * synced before, or tried to; returns those shops. A shop never synced gets
+ * its first sync after install; one whose first sync failed gets it again
+ * here (a catch-up of a resource never finished is a full sync).
+ */
 export async function scheduleCatchUps(queue: JobQueue = jobQueue()): Promise<string[]> {
   // Across shops on purpose: it only finds which shops to ask for; each job names its shop.
-  const rows = await prisma.session.findMany({
-    where: { isOnline: false },
+  const synced = await prisma.syncRun.findMany({ distinct: ['shop'], select: { shop: true } });
+  const installed = await prisma.session.findMany({
+    where: { isOnline: false, shop: { in: synced.map((run) => run.shop) } },
     distinct: ['shop'],
     select: { shop: true },
   });
-  for (const { shop } of rows) await requestSync(shop, 'catchup', queue);
-  return rows.map((row) => row.shop);
+  for (const { shop } of installed) await requestSync(shop, 'catchup', queue);
+  return installed.map((row) => row.shop);
 }
 
 /**
