@@ -20,7 +20,10 @@
  *      the top 5 findings;
  *    - Insights (last 30 and last 90 days): summary, series, top/bottom
  *      products, channels, 12 monthly cohorts, inventory at risk, findings.
- * Set BENCH_DATABASE_URL to run on PostgreSQL instead of the embedded database.
+ * Set BENCH_DATABASE_URL to run on PostgreSQL instead of the embedded
+ * database; BENCH_KEEP=1 keeps the seeded embedded database for the next run
+ * (BENCH_REBUILD=0 then also keeps its rollups); BENCH_RUNS / BENCH_RAW_RUNS
+ * set the samples per loader (30 / 5).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -55,9 +58,15 @@ if (!profile) throw new Error('no default shop');
 const shop = profile.domain;
 const timeZone = profile.ianaTimezone;
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-bench-insights-'));
+// BENCH_KEEP=1 keeps the seeded embedded database in node_modules/.cache and reuses it on the next run
+// (seeding a million orders through the apply functions takes a quarter of an hour on this machine).
+const keep = process.env.BENCH_KEEP === '1';
+const dataDir = keep
+  ? path.resolve(`node_modules/.cache/steward/bench-insights-${ORDERS}`)
+  : fs.mkdtempSync(path.join(os.tmpdir(), 'steward-bench-insights-'));
+const reused = keep && fs.existsSync(path.join(dataDir, 'PG_VERSION'));
 const embedded = process.env.BENCH_DATABASE_URL ? undefined : await openEmbeddedDatabase({ dataDir });
-if (embedded) for (const { sql } of migrationScripts()) await embedded.db.exec(sql);
+if (embedded && !reused) for (const { sql } of migrationScripts()) await embedded.db.exec(sql);
 const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
 const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: embedded ? 1 : 10 }) });
 
@@ -66,32 +75,47 @@ const rss = () => `${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`;
 
 // ─── 1. Seed ─────────────────────────────────────────────────────────────────
 let started = performance.now();
-const state = await seedShop({
-  ...profile,
-  seed: 11,
-  orders: ORDERS,
-  customers: Math.max(5_000, Math.round(ORDERS / 10)),
-  products: 200,
-  images: false,
-  now: NOW,
-});
-console.log(`devstore seed: ${state.orders.size.toLocaleString('en')} orders in ${seconds(started)} s (rss ${rss()})`);
-started = performance.now();
-const written = await writeMirror(prisma, state, (done) => {
-  if (done % 100_000 === 0) console.log(`  mirror: ${done.toLocaleString('en')} orders (${seconds(started)} s)`);
-});
-console.log(`mirror written: ${written.toLocaleString('en')} orders in ${seconds(started)} s`);
-const sampleOrderIds = [...state.orders.keys()].filter((_, i) => i % Math.max(1, Math.floor(written / 200)) === 0);
-const sampleCustomerIds = [...state.customers.keys()].slice(0, 500);
-state.orders.clear();
-await prisma.shopSettings.create({
-  data: { shop, name: profile.name, ianaTimezone: timeZone, currencyCode: profile.currencyCode },
-});
+if ((await prisma.order.count({ where: { shop } })) >= ORDERS) {
+  console.log(`reusing the seeded database in ${dataDir}`);
+} else {
+  const state = await seedShop({
+    ...profile,
+    seed: 11,
+    orders: ORDERS,
+    customers: Math.max(5_000, Math.round(ORDERS / 10)),
+    products: 200,
+    images: false,
+    now: NOW,
+  });
+  console.log(
+    `devstore seed: ${state.orders.size.toLocaleString('en')} orders in ${seconds(started)} s (rss ${rss()})`,
+  );
+  started = performance.now();
+  const written = await writeMirror(prisma, state, (done) => {
+    if (done % 100_000 === 0) console.log(`  mirror: ${done.toLocaleString('en')} orders (${seconds(started)} s)`);
+  });
+  console.log(`mirror written: ${written.toLocaleString('en')} orders in ${seconds(started)} s`);
+  state.orders.clear();
+  await prisma.shopSettings.create({
+    data: { shop, name: profile.name, ianaTimezone: timeZone, currencyCode: profile.currencyCode },
+  });
+}
+const sampleOrderIds = (
+  await prisma.$queryRaw<{ id: bigint }[]>`SELECT id FROM "Order" WHERE shop = ${shop} ORDER BY random() LIMIT 200`
+).map((row) => row.id);
+const sampleCustomerIds = (
+  await prisma.$queryRaw<{ id: bigint }[]>`
+    SELECT DISTINCT "customerId" AS id FROM "Order" WHERE shop = ${shop} AND "customerId" IS NOT NULL LIMIT 500`
+).map((row) => row.id);
 
 // ─── 2. Rollups ──────────────────────────────────────────────────────────────
 started = performance.now();
-const built = await rebuildRollups(prisma, shop, timeZone);
-console.log(`rollups built: ${built.days} days (${built.first} … ${built.last}) in ${seconds(started)} s`);
+if (reused && process.env.BENCH_REBUILD === '0') {
+  console.log('rollups kept from the previous run (BENCH_REBUILD=0)');
+} else {
+  const built = await rebuildRollups(prisma, shop, timeZone);
+  console.log(`rollups built: ${built.days} days (${built.first} … ${built.last}) in ${seconds(started)} s`);
+}
 const rows = await prisma.$queryRaw<{ table: string; rows: number }[]>`
   SELECT 'InsightsDaily' AS table, count(*)::int AS rows FROM "InsightsDaily"
   UNION ALL SELECT 'InsightsProductDaily', count(*)::int FROM "InsightsProductDaily"
@@ -156,7 +180,7 @@ console.log(
 );
 // An existing order of any age changed: its days, and its customer's later orders' days, recomputed.
 const existing = await sample(Math.min(RUNS, sampleOrderIds.length - 1), async () => {
-  const id = BigInt(sampleOrderIds[Math.floor(Math.random() * sampleOrderIds.length)] as number);
+  const id = sampleOrderIds[Math.floor(Math.random() * sampleOrderIds.length)] as bigint;
   await prisma.$transaction((tx) => markOrdersChanged(tx, shop, [id]));
   await drainPendingOrders(prisma, shop, timeZone);
 });
@@ -292,5 +316,5 @@ console.log(
 
 await prisma.$disconnect();
 await embedded?.close();
-fs.rmSync(dataDir, { recursive: true, force: true });
+if (!keep) fs.rmSync(dataDir, { recursive: true, force: true });
 if (problems.length > 0) process.exitCode = 1;

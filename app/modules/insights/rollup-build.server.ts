@@ -15,7 +15,12 @@ import { Prisma, type PrismaClient } from '@prisma/client';
 import { addDays, daysBetween, type LocalDate } from './periods';
 import { ROLLUP_TABLES, activeRangeQuery, affectedDaysQuery, rollupStatements } from './rollup-sql.server';
 
-/** Longest run of days recomputed by one statement: short transactions on the embedded database's one connection. */
+/**
+ * A run of days recomputed by one transaction holds at most this many orders
+ * (and 7 days): on the embedded database the transaction holds its one
+ * connection, so it must stay short (about a second at a million orders).
+ */
+const ORDERS_PER_RUN = 1_500;
 const DAYS_PER_RUN = 7;
 /** Marked orders taken per drain. */
 const DRAIN_BATCH = 5_000;
@@ -24,16 +29,47 @@ function lockShop(shop: string): Prisma.Sql {
   return Prisma.sql`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${`insights:${shop}`}))) AS locked`;
 }
 
-/** The days as runs of consecutive days, each at most DAYS_PER_RUN long. */
-export function dayRuns(days: readonly LocalDate[]): { first: LocalDate; last: LocalDate }[] {
+/**
+ * The days as runs of consecutive days, each at most DAYS_PER_RUN long and,
+ * past its first day, at most ORDERS_PER_RUN orders (by `ordersOn`).
+ */
+export function dayRuns(
+  days: readonly LocalDate[],
+  ordersOn: (day: LocalDate) => number = () => 0,
+): { first: LocalDate; last: LocalDate }[] {
   const sorted = [...new Set(days)].sort();
-  const runs: { first: LocalDate; last: LocalDate }[] = [];
+  const runs: { first: LocalDate; last: LocalDate; orders: number }[] = [];
   for (const day of sorted) {
     const run = runs[runs.length - 1];
-    if (run && addDays(run.last, 1) === day && daysBetween(run.first, day) < DAYS_PER_RUN) run.last = day;
-    else runs.push({ first: day, last: day });
+    const orders = ordersOn(day);
+    if (
+      run &&
+      addDays(run.last, 1) === day &&
+      daysBetween(run.first, day) < DAYS_PER_RUN &&
+      run.orders + orders <= ORDERS_PER_RUN
+    ) {
+      run.last = day;
+      run.orders += orders;
+    } else runs.push({ first: day, last: day, orders });
   }
-  return runs;
+  return runs.map(({ first, last }) => ({ first, last }));
+}
+
+/** Orders placed on each of the days, counted day by day on the (shop, processedAt) index. */
+async function ordersPerDay(
+  db: PrismaClient,
+  shop: string,
+  timeZone: string,
+  days: readonly LocalDate[],
+): Promise<Map<LocalDate, number>> {
+  const rows = await db.$queryRaw<{ day: string; orders: number }[]>`
+    SELECT d::text AS day,
+           (SELECT count(*) FROM "Order"
+            WHERE shop = ${shop}
+              AND "processedAt" >= (d::timestamp AT TIME ZONE ${timeZone} AT TIME ZONE 'UTC')
+              AND "processedAt" < ((d + 1)::timestamp AT TIME ZONE ${timeZone} AT TIME ZONE 'UTC'))::int AS orders
+    FROM unnest(${[...days]}::text[]::date[]) AS d`;
+  return new Map(rows.map((row) => [row.day, row.orders]));
 }
 
 /**
@@ -47,9 +83,17 @@ export async function rollupDays(
   timeZone: string,
   days: readonly LocalDate[],
 ): Promise<void> {
-  for (const run of dayRuns(days)) {
-    const statements = [lockShop(shop), ...rollupStatements({ shop, timeZone, ...run })];
-    await db.$transaction(statements.map((sql) => db.$executeRaw(sql)));
+  if (days.length === 0) return;
+  const counts = await ordersPerDay(db, shop, timeZone, days);
+  for (const run of dayRuns(days, (day) => counts.get(day) ?? 0)) {
+    const statements = rollupStatements({ shop, timeZone, ...run });
+    await db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw(lockShop(shop));
+        for (const sql of statements) await tx.$executeRaw(sql);
+      },
+      { timeout: 120_000, maxWait: 120_000 },
+    );
   }
 }
 
