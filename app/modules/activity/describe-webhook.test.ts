@@ -210,6 +210,7 @@ describe('describeWebhook on the devstore’s payloads', () => {
     ).toMatchObject({
       verb: 'completed',
       resource: { type: 'bulk_operation', id: '77' },
+      link: '/app/sync',
       details: { operation: 'query' },
       summary: 'Bulk export finished',
     });

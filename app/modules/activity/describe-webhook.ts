@@ -235,7 +235,8 @@ function bulkOperation(payload: Fields): Described | null {
     actor: SHOPIFY,
     verb: status === 'completed' ? 'completed' : 'failed',
     resource: { type: 'bulk_operation', id, title: null },
-    link: null,
+    // Steward's own bulk operations: the sync page shows what they brought in.
+    link: '/app/sync',
     details: withoutNulls({
       operation: textOf(payload.type)?.toLowerCase(),
       status: status === 'completed' ? null : status,
