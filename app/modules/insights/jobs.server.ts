@@ -2,8 +2,9 @@
  * The insights jobs (registered in app/platform/jobs/handlers.server.ts):
  * - insights.rollup: builds every day when the shop's rollups were never
  *   built, were cut in another time zone, or a rebuild was asked for;
- *   otherwise recomputes the days of the orders marked changed. Marks left
- *   over (renewed while it ran) get a run in the next window. Then the
+ *   otherwise recomputes the days of the orders marked changed — unless a
+ *   full sync of orders is under way (its end asks for a rebuild). Marks
+ *   left over (renewed while it ran) get a run in the next window. Then the
  *   findings are scheduled.
  * - insights.findings: recomputes the findings as of the shop's today, and
  *   schedules itself again a few hours on, since "the last 28 days" moves
@@ -14,6 +15,7 @@ import prisma from '~/db.server';
 import type { JobHandlers } from '~/platform/jobs/types';
 import { jobQueue } from '~/platform/jobs/index.server';
 import { logger } from '~/platform/logging/logger.server';
+import { STALE_AFTER_MS } from '~/platform/sync/runs.server';
 import { recomputeFindings } from './findings.server';
 import { localDate } from './periods';
 import { drainPendingOrders, rebuildRollups } from './rollup-build.server';
@@ -23,7 +25,27 @@ import { requireShopSettings } from './shop-settings.server';
 /** Findings are refreshed at least this often. */
 export const FINDINGS_REFRESH_MS = 6 * 60 * 60_000;
 
+/** A full sync of orders is queued or running (a stale one, whose worker died, does not count). */
+async function fullOrdersSyncRunning(shop: string): Promise<boolean> {
+  const run = await prisma.syncRun.findFirst({
+    where: {
+      shop,
+      resource: 'orders',
+      mode: 'full',
+      state: { in: ['queued', 'running'] },
+      updatedAt: { gt: new Date(Date.now() - STALE_AFTER_MS) },
+    },
+    select: { id: true },
+  });
+  return run !== null;
+}
+
 export async function runRollupJob(shop: string, startedAt = new Date()): Promise<void> {
+  if (await fullOrdersSyncRunning(shop)) {
+    // Every order the sync writes is marked; its end asks for a rebuild, which covers the marks.
+    logger.info({ shop }, 'Insights rollups wait for the full sync of orders');
+    return;
+  }
   const { timeZone } = await requireShopSettings(prisma, shop);
   const state = await prisma.insightsRollupState.findUnique({ where: { shop } });
   if (!state?.builtAt || state.timeZone !== timeZone || state.rebuildRequestedAt) {

@@ -13,14 +13,15 @@ import prisma from '~/db.server';
 import { JOB_HANDLERS } from '~/platform/jobs/handlers.server';
 import { jobQueue } from '~/platform/jobs/index.server';
 import { waitFor, workUntil } from '~/platform/jobs/queue.contract';
-import { applyProducts } from '~/platform/mirror/apply.server';
+import { applyOrders, applyProducts } from '~/platform/mirror/apply.server';
+import { orderFromWebhook } from '~/platform/mirror/from-webhook';
 import { routeShopifyToDevstore } from '~/platform/shopify/devstore-routing.server';
 import { enqueueProcessing } from '~/platform/webhooks/jobs.server';
 import { sessionStorage } from '~/shopify.server';
 import { mirrorProduct, mirrorVariant } from '../../../tests/support/mirror-fixtures';
-import { runFindingsJob } from './jobs.server';
+import { runFindingsJob, runRollupJob } from './jobs.server';
 import { readSalesSummary } from './metrics.server';
-import { FINDINGS_JOB } from './rollup-trigger.server';
+import { FINDINGS_JOB, markOrdersChanged, scheduleRollupRebuild } from './rollup-trigger.server';
 
 const shop = 'jobs-shop.myshopify.com';
 const devstore = await startDevstore({
@@ -141,5 +142,29 @@ describe('the insights jobs', () => {
     // It keeps the findings fresh as the calendar moves: the next refresh is queued.
     const refreshes = await prisma.job.findMany({ where: { shop, name: FINDINGS_JOB, state: 'queued' } });
     expect(refreshes.some((job) => job.dedupeKey?.startsWith(`${FINDINGS_JOB}:refresh:`))).toBe(true);
+  });
+
+  it('waits while a full sync of orders runs, then rebuilds when the sync asks', async () => {
+    const run = await prisma.syncRun.create({
+      data: { shop, resource: 'orders', mode: 'full', state: 'running' },
+    });
+    // What the sync's writer does for each batch: the order applied and marked in one transaction.
+    await prisma.$transaction(async (tx) => {
+      await applyOrders(tx, shop, [orderFromWebhook(orderPayload(3, '2026-06-07T10:00:00Z', 2), 'orders/create')]);
+      await markOrdersChanged(tx, shop, [3n]);
+    });
+    await runRollupJob(shop);
+    expect((await day('2026-06-07')).current.orders).toBe(0);
+    expect(await prisma.insightsPendingOrder.count({ where: { shop } })).toBe(1);
+
+    // The sync finishes and asks for a rebuild: every day is recomputed and the marks are covered.
+    await prisma.syncRun.update({ where: { id: run.id }, data: { state: 'done', finishedAt: new Date() } });
+    await scheduleRollupRebuild(prisma, shop);
+    await runRollupJob(shop);
+    expect((await day('2026-06-07')).current).toMatchObject({ orders: 1, netSales: 20 });
+    expect(await prisma.insightsPendingOrder.count({ where: { shop } })).toBe(0);
+    expect(await prisma.insightsRollupState.findUnique({ where: { shop } })).toMatchObject({
+      rebuildRequestedAt: null,
+    });
   });
 });

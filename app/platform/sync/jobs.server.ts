@@ -24,6 +24,11 @@ import path from 'node:path';
 import type { PrismaClient, SyncRun } from '@prisma/client';
 import { z } from 'zod';
 import prisma from '../../db.server';
+import {
+  markCatalogChanged,
+  scheduleRollupRebuild,
+  scheduleRollups,
+} from '../../modules/insights/rollup-trigger.server';
 import { jobQueue } from '../jobs/index.server';
 import type { EnqueueOptions, JobHandlers, JobPayload, JobQueue, RunningJob } from '../jobs/types';
 import { errorMessage } from '../jobs/types';
@@ -236,6 +241,9 @@ export function createSyncJobHandlers(options: SyncJobOptions = {}): JobHandlers
         }
       }
       await finishRun(db, run.shop, run.id, operation.createdAt);
+      // Insights: a full sync of orders rebuilds every rollup day; of the catalog, refreshes the findings.
+      if (resource === 'orders') await scheduleRollupRebuild(db, run.shop);
+      else if (resource === 'products' || resource === 'inventory') await markCatalogChanged(run.shop);
       await removeFiles(run);
       log.info({ shop: run.shop, resource, objects: objectsTotal }, 'Full sync of a resource finished');
     }),
@@ -248,6 +256,9 @@ export function createSyncJobHandlers(options: SyncJobOptions = {}): JobHandlers
         return;
       }
       await finishRun(db, run.shop, run.id, outcome.highWater);
+      // Insights: the orders the writer marked get their rollup days recomputed; catalog changes refresh the findings.
+      if (run.resource === 'orders') await scheduleRollups(run.shop);
+      else if (run.resource === 'products' || run.resource === 'inventory') await markCatalogChanged(run.shop);
       log.info({ shop: run.shop, resource: run.resource }, 'Catch-up of a resource finished');
     }),
   };

@@ -4,6 +4,7 @@
  * bulk file and the paged catch-up alike. `prepare` normalises outside any
  * transaction; the write it returns runs inside the caller's.
  */
+import { markOrdersChanged } from '~/modules/insights/outbox.server';
 import { applyCustomers, applyInventoryLevels, applyOrders, applyProducts, type Db } from '../mirror/apply.server';
 import type { ApplyResult } from '../mirror/types';
 import {
@@ -40,6 +41,15 @@ function writer<T>(
 export const MIRROR_WRITERS: Record<SyncResource, MirrorWriter> = {
   products: writer(true, productFromBulk, applyProducts),
   customers: writer(true, customerFromBulk, applyCustomers),
-  orders: writer(true, orderFromBulk, applyOrders),
+  orders: writer(true, orderFromBulk, async (db, shop, orders) => {
+    const result = await applyOrders(db, shop, orders);
+    // Insights: the orders' rollup days are recomputed by a job (marked in the caller's transaction).
+    await markOrdersChanged(
+      db,
+      shop,
+      orders.map((order) => order.id),
+    );
+    return result;
+  }),
   inventory: writer(false, inventoryLevelsFromBulk, applyInventoryLevels),
 };
