@@ -20,6 +20,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { FindingsList } from '~/modules/insights/components/FindingsList';
 import { firstSyncState, InsightsEmpty } from '~/modules/insights/components/InsightsEmpty';
+import { InsightsUpdatingBanner } from '~/modules/insights/components/InsightsUpdatingBanner';
 import { useInsightsFormat } from '~/modules/insights/components/useInsightsFormat';
 import { SyncStatusCard } from '~/components/sync/SyncStatusCard';
 import { LatestActivityCard } from '~/modules/today/LatestActivityCard';
@@ -74,6 +75,7 @@ export default function Today() {
           <InsightsEmpty state={firstSync} />
         ) : (
           <>
+            <InsightsUpdatingBanner readiness={data.readiness} />
             <TodayKpis
               id="today"
               summary={data.todaySummary}

@@ -14,6 +14,7 @@ import { FindingsList } from '~/modules/insights/components/FindingsList';
 import { firstSyncState, InsightsEmpty } from '~/modules/insights/components/InsightsEmpty';
 import { InsightsErrorBanner } from '~/modules/insights/components/InsightsErrorBanner';
 import { InsightsSkeleton } from '~/modules/insights/components/InsightsSkeleton';
+import { InsightsUpdatingBanner } from '~/modules/insights/components/InsightsUpdatingBanner';
 import { InsightsTabs } from '~/modules/insights/components/InsightsTabs';
 import { KpiGrid } from '~/modules/insights/components/KpiGrid';
 import { KpiTile } from '~/modules/insights/components/KpiTile';
@@ -51,6 +52,7 @@ export default function InsightsOverview() {
           <InsightsEmpty state={firstSync} />
         ) : (
           <>
+            <InsightsUpdatingBanner readiness={data.readiness} />
             <PeriodPicker choice={data.choice} today={data.shop.today} format={format} />
             <KpiGrid>
               {kpis.map((kpi) => (

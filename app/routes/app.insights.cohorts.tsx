@@ -12,6 +12,7 @@ import { CohortsTable } from '~/modules/insights/components/CohortsTable';
 import { firstSyncState, InsightsEmpty } from '~/modules/insights/components/InsightsEmpty';
 import { InsightsErrorBanner } from '~/modules/insights/components/InsightsErrorBanner';
 import { InsightsSkeleton } from '~/modules/insights/components/InsightsSkeleton';
+import { InsightsUpdatingBanner } from '~/modules/insights/components/InsightsUpdatingBanner';
 import { InsightsTabs } from '~/modules/insights/components/InsightsTabs';
 import { useInsightsFormat } from '~/modules/insights/components/useInsightsFormat';
 import { withInsights } from '~/modules/insights/insights-context.server';
@@ -47,6 +48,7 @@ export default function InsightsCohorts() {
           <InsightsEmpty state={firstSync} />
         ) : (
           <>
+            <InsightsUpdatingBanner readiness={data.readiness} />
             <InlineStack align="space-between" blockAlign="end" gap="300">
               <Text as="p" tone="subdued">
                 {t('insights.cohorts.description')}

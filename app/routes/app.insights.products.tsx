@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { firstSyncState, InsightsEmpty } from '~/modules/insights/components/InsightsEmpty';
 import { InsightsErrorBanner } from '~/modules/insights/components/InsightsErrorBanner';
 import { InsightsSkeleton } from '~/modules/insights/components/InsightsSkeleton';
+import { InsightsUpdatingBanner } from '~/modules/insights/components/InsightsUpdatingBanner';
 import { InsightsTabs } from '~/modules/insights/components/InsightsTabs';
 import { InventoryRiskCard } from '~/modules/insights/components/InventoryRiskCard';
 import { PeriodPicker } from '~/modules/insights/components/PeriodPicker';
@@ -46,6 +47,7 @@ export default function InsightsProducts() {
           <InsightsEmpty state={firstSync} />
         ) : (
           <>
+            <InsightsUpdatingBanner readiness={data.readiness} />
             <PeriodPicker choice={data.choice} today={data.shop.today} format={format} />
             {data.products.top.length === 0 ? (
               <InsightsEmpty state="noOrdersInPeriod" />

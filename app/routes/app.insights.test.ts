@@ -298,14 +298,15 @@ describe('dismissing and snoozing findings', () => {
 
   it('answers 400 to a form it cannot read', async () => {
     const finding = await deadStockOf(TEST_SHOP);
-    for (const fields of [
+    const forms: Record<string, string>[] = [
       { intent: 'delete', id: finding.id },
       { intent: 'dismiss' },
       { intent: 'snooze', id: finding.id },
       { intent: 'snooze', id: finding.id, days: '0' },
       { intent: 'snooze', id: finding.id, days: '91' },
       { intent: 'snooze', id: finding.id, days: 'soon' },
-    ])
+    ];
+    for (const fields of forms)
       expect(await post(fields), JSON.stringify(fields)).toMatchObject({ status: 400, ok: false, error: 'invalid' });
     expect((await deadStockOf(TEST_SHOP)).status).toBe('open');
   });

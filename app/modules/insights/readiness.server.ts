@@ -17,6 +17,8 @@ export interface InsightsReadiness {
   ordersSynced: boolean;
   /** The rollups were never built, a rebuild is due, or orders wait to be rolled up. */
   rollupsPending: boolean;
+  /** Every day is being recomputed (first build, full sync, time zone change): figures are partial meanwhile. */
+  rebuilding: boolean;
 }
 
 export async function readInsightsReadiness(
@@ -43,5 +45,6 @@ export async function readInsightsReadiness(
     syncing: active !== null,
     ordersSynced: synced !== null,
     rollupsPending: !state?.builtAt || state.rebuildRequestedAt !== null || pending !== null,
+    rebuilding: !state?.builtAt || state.rebuildRequestedAt !== null,
   };
 }

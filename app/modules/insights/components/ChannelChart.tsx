@@ -44,7 +44,7 @@ export function ChannelChart({ channels, format }: Props) {
         <DonutChart
           data={slices.map((slice) => ({ name: slice.name, data: [{ key: slice.name, value: slice.value }] }))}
           labelFormatter={(value) => format.money(Number(value ?? 0))}
-          legendPosition="right"
+          legendPosition="bottom"
           showLegendValues
         />
       )}
