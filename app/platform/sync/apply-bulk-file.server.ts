@@ -15,7 +15,7 @@ import { MIRROR_WRITERS } from './mirror-writers.server';
 import { readLinesBackwards } from './read-backwards.server';
 import type { SyncResource } from './resources';
 
-export const BATCH_OBJECTS = 2_000;
+export const BATCH_OBJECTS = 1_000;
 
 /** The run stopped being active, or another worker moved it on, while this one applied its file. */
 export class RunNoLongerActiveError extends Error {
@@ -53,6 +53,9 @@ export async function applyBulkFile(db: PrismaClient, input: ApplyFileInput): Pr
     if (objects === 0 && checkpoint === saved) return;
     const write = writer.prepare(records);
     const done = { objects, checkpoint };
+    // The raw objects are not needed once normalised: let them go while the batch is written.
+    records = [];
+    objects = 0;
     await db.$transaction(
       async (tx) => {
         await write(tx, input.shop);
@@ -68,8 +71,6 @@ export async function applyBulkFile(db: PrismaClient, input: ApplyFileInput): Pr
     );
     applied += done.objects;
     saved = done.checkpoint;
-    records = [];
-    objects = 0;
   };
 
   const items = bulkRecordsBackwards(readLinesBackwards(input.file), {
