@@ -155,6 +155,7 @@ describe('Insights and Today on the seeded shop', () => {
     await expect
       .poll(() => app.getByRole('img', { name: /Donut chart: .* brings the largest share/ }).isVisible())
       .toBe(true);
+    await page.waitForTimeout(1500); // the charts animate in
     await page.screenshot({ path: path.join(RESULTS, 'insights-overview.png'), fullPage: true });
 
     // Change the period: a preset…
@@ -187,6 +188,7 @@ describe('Insights and Today on the seeded shop', () => {
     await app.getByRole('tab', { name: 'Products & inventory' }).click();
     await expect.poll(() => app.getByRole('heading', { name: 'Top products' }).isVisible(), WAIT).toBe(true);
     await expect.poll(() => app.getByRole('heading', { name: 'Dead stock' }).isVisible()).toBe(true);
+    await page.waitForTimeout(1500); // the bars grow in
     await page.screenshot({ path: path.join(RESULTS, 'insights-products.png'), fullPage: true });
     await app.getByRole('tab', { name: 'Cohorts' }).click();
     await expect

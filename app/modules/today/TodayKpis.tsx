@@ -2,6 +2,8 @@
  * Today's headline tiles: the day so far against yesterday, and the last 7
  * days against the 7 before — net sales, orders, average order value and
  * units — each with the dates it covers and a link to Insights for more.
+ * The rollups are daily, so the day so far is held against the whole of
+ * yesterday, and the text says so.
  */
 import { BlockStack, InlineStack, Link, Text } from '@shopify/polaris';
 import { useTranslation } from 'react-i18next';
@@ -32,7 +34,7 @@ export function TodayKpis({ id, summary, format, insightsUrl }: Props) {
               {t(`home.kpis.${id}.title`)}
             </Text>
             <Text as="p" variant="bodySm" tone="subdued">
-              {t('home.kpis.covers', {
+              {t(id === 'today' ? 'home.kpis.todayCovers' : 'home.kpis.covers', {
                 period: format.period(summary.period),
                 comparison: format.period(summary.previousPeriod),
               })}
