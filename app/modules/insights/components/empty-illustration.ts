@@ -1,5 +1,5 @@
 /** Insights' empty-state picture: a bar chart with a rising line, inline so it needs no network. */
-const SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 200">
+const SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="200" viewBox="0 0 240 200">
 <rect x="30" y="30" width="180" height="140" rx="12" fill="#f1f1f1" stroke="#c9c9c9" stroke-width="2"/>
 <rect x="56" y="112" width="22" height="38" rx="4" fill="#a4e8f2"/>
 <rect x="90" y="92" width="22" height="58" rx="4" fill="#b4fed2"/>
