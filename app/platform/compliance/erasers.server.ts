@@ -286,6 +286,10 @@ export const SHOP_DATA_ERASERS: ShopDataEraser[] = [
     eraseShop: async (tx, shop) => (await tx.insightsPendingOrder.deleteMany({ where: { shop } })).count,
   },
   {
+    model: 'InsightsOrderFact',
+    eraseShop: async (tx, shop) => (await tx.insightsOrderFact.deleteMany({ where: { shop } })).count,
+  },
+  {
     model: 'InsightsFinding',
     eraseShop: async (tx, shop) => (await tx.insightsFinding.deleteMany({ where: { shop } })).count,
   },
