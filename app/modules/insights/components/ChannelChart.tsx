@@ -46,6 +46,7 @@ export function ChannelChart({ channels, format }: Props) {
           labelFormatter={(value) => format.money(Number(value ?? 0))}
           legendPosition="bottom"
           showLegendValues
+          renderHiddenLegendLabel={(count) => t('insights.chart.moreInLegend', { n: count })}
         />
       )}
       table={{

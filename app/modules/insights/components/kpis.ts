@@ -30,7 +30,9 @@ type Kind = 'money' | 'count' | 'rate';
 export function kpiChange(change: Change, kind: Kind, better: Better, format: InsightsFormatter): KpiChange | null {
   const amount = kind === 'rate' ? change.absolute : change.relative;
   if (amount === null) return null;
-  const direction = amount > 0 ? 'up' : amount < 0 ? 'down' : 'flat';
+  // The direction of what is shown (to 0.1% or 0.1 point): "+0" is no change, not good news.
+  const shown = Math.round(amount * 1000);
+  const direction = shown > 0 ? 'up' : shown < 0 ? 'down' : 'flat';
   const tone =
     better === 'neutral' || direction === 'flat'
       ? 'neutral'
@@ -38,7 +40,7 @@ export function kpiChange(change: Change, kind: Kind, better: Better, format: In
         ? 'good'
         : 'bad';
   return {
-    text: kind === 'rate' ? format.signedPoints(amount) : format.signedPercent(amount),
+    text: kind === 'rate' ? format.signedPoints(shown / 1000) : format.signedPercent(shown / 1000),
     unit: kind === 'rate' ? 'points' : 'percent',
     direction,
     tone,

@@ -68,6 +68,12 @@ describe('the tiles', () => {
     });
     expect(kpiChange({ absolute: -10, relative: -0.5 }, 'money', 'neutral', en)?.tone).toBe('neutral');
     expect(kpiChange({ absolute: 5, relative: null }, 'count', 'higher', en)).toBeNull();
+    // Less than what is shown (0.1 point) is no change.
+    expect(kpiChange({ absolute: 0.0003, relative: 0.01 }, 'rate', 'higher', en)).toMatchObject({
+      text: '0',
+      direction: 'flat',
+      tone: 'neutral',
+    });
   });
 
   it('formats a summary in the shop’s currency, "—" where a ratio has no denominator', () => {
