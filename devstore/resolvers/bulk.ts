@@ -43,7 +43,8 @@ function bulkNode(operation: BulkOperationRecord, context: DevstoreContext) {
     objectCount: String(operation.objectCount),
     rootObjectCount: String(operation.rootObjectCount),
     fileSize: operation.fileSize === null ? null : String(operation.fileSize),
-    url: operation.status === 'COMPLETED' ? url : null,
+    // As on Shopify, an operation that found nothing has no file.
+    url: operation.status === 'COMPLETED' && operation.objectCount > 0 ? url : null,
     partialDataUrl: operation.status === 'FAILED' ? url : null,
     createdAt: operation.createdAt,
     completedAt: operation.completedAt,

@@ -203,12 +203,14 @@ export function createSyncJobHandlers(options: SyncJobOptions = {}): JobHandlers
         if (!(await settleUnfinished(run, operation))) await next.poll(run, 0);
         return;
       }
-      if (!operation.url) return restart(run, 'the operation has no result link');
+      // Shopify gives no file for an operation that found nothing.
+      const empty = operation.objectCount === 0 && !operation.url;
+      if (!operation.url && !empty) return restart(run, 'the operation has no result link');
       const deadline = Date.now() + sliceMs;
       let objectsTotal = run.objectsTotal ?? operation.objectCount;
       if (run.objectsTotal === null) await updateRun(db, run.shop, run.id, { objectsTotal });
 
-      if (run.objectsDone < objectsTotal) {
+      if (!empty && run.objectsDone < objectsTotal) {
         let file: string;
         try {
           file = await localCopy(run, operation);

@@ -73,14 +73,22 @@ async function mirrorCounts(db: PrismaClient, shop: string): Promise<Record<Sync
 }
 
 export async function readSyncStatus(db: PrismaClient, shop: string, now = new Date()): Promise<SyncStatus> {
+  // One indexed lookup per resource (SyncRun(shop, resource, startedAt)), however many runs there have been.
   const [latest, finished, counts] = await Promise.all([
-    db.syncRun.findMany({ where: { shop }, orderBy: { startedAt: 'desc' }, distinct: ['resource'] }),
-    db.syncRun.findMany({
-      where: { shop, state: 'done' },
-      orderBy: { finishedAt: 'desc' },
-      distinct: ['resource'],
-      select: { resource: true, finishedAt: true },
-    }),
+    Promise.all(
+      SYNC_RESOURCES.map((resource) =>
+        db.syncRun.findFirst({ where: { shop, resource }, orderBy: { startedAt: 'desc' } }),
+      ),
+    ).then((runs) => runs.filter((run): run is SyncRun => run !== null)),
+    Promise.all(
+      SYNC_RESOURCES.map((resource) =>
+        db.syncRun.findFirst({
+          where: { shop, resource, state: 'done' },
+          orderBy: { startedAt: 'desc' },
+          select: { resource: true, finishedAt: true },
+        }),
+      ),
+    ).then((runs) => runs.filter((run) => run !== null)),
     mirrorCounts(db, shop),
   ]);
   const resources = SYNC_RESOURCES.map((resource): ResourceStatus => {

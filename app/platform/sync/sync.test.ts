@@ -20,6 +20,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startDevstore } from '../../../devstore/index';
 import { DEFAULT_SHOPS, seedShop } from '../../../devstore/seed';
 import type { ShopState } from '../../../devstore/state/shop-state';
+import { emptyShop } from '../../../devstore/test-support';
 import { startTraffic } from '../../../devstore/traffic';
 import { DbJobQueue } from '../jobs/db.server';
 import type { JobHandlers } from '../jobs/types';
@@ -31,6 +32,7 @@ const seedOptions = { products: 14, customers: 80, orders: 600, images: false, n
 const MAPLE = profile(0).domain;
 const HARBOR = profile(1).domain;
 const THIRD = 'third-shop.myshopify.com';
+const EMPTY = 'empty-shop.myshopify.com';
 
 // Steward's webhook endpoint needs the app's modules, which read DEVSTORE_URL when they load: the
 // devstore starts first, told the port the endpoint will take.
@@ -46,6 +48,7 @@ const devstore = await startDevstore({
     await seedShop({ ...profile(0), seed: 11, ...seedOptions }),
     await seedShop({ ...profile(1), seed: 12, ...seedOptions }),
     await seedShop({ ...profile(0), domain: THIRD, name: 'Third', seed: 13, ...seedOptions }),
+    emptyShop({ id: 4, domain: EMPTY }),
   ],
   appUrl: `http://127.0.0.1:${webhookPort}`,
   webhookRetryBaseMs: 50,
@@ -67,7 +70,7 @@ const { createSyncJobHandlers } = await import('./jobs.server');
 const { requestSync } = await import('./trigger.server');
 const { WEBHOOK_JOB_HANDLERS } = await import('../webhooks/jobs.server');
 
-for (const shop of [MAPLE, HARBOR, THIRD]) {
+for (const shop of [MAPLE, HARBOR, THIRD, EMPTY]) {
   await sessionStorage.storeSession(
     new Session({
       id: `offline_${shop}`,
@@ -312,6 +315,14 @@ describe('full sync through bulk operations', () => {
     const latest = (await runsOf(MAPLE)).slice(-4);
     expect(latest.map((run) => [run.mode, run.state])).toEqual(Array(4).fill(['full', 'done']));
     expect(latest.every((run) => run.objectsDone === run.objectsTotal)).toBe(true);
+  });
+
+  it('finishes at once for a shop with nothing to read (Shopify gives no file)', { timeout: 60_000 }, async () => {
+    await requestSync(EMPTY, 'full', queue);
+    await runJobs(EMPTY);
+    const runs = await runsOf(EMPTY);
+    expect(runs.map((run) => [run.state, run.objectsDone, run.objectsTotal])).toEqual(Array(4).fill(['done', 0, 0]));
+    expect(await mirrorCounts(EMPTY)).toEqual(devstoreCounts(stateOf(EMPTY)));
   });
 
   it('starts one sync when asked twice at once, and none while one runs', { timeout: 60_000 }, async () => {
