@@ -270,38 +270,77 @@ function insertCohortDaily(scope: Scope): Prisma.Sql {
 }
 
 /**
+ * Records how the rollups counted the run's orders (InsightsOrderFact): the
+ * next time one of them is marked changed, affectedDaysQuery compares.
+ */
+function upsertOrderFacts(scope: Scope): Prisma.Sql {
+  const { starts, ends } = bounds(scope);
+  return Prisma.sql`
+    INSERT INTO "InsightsOrderFact" (shop, "orderId", "customerId", "processedAt", purchase)
+    SELECT ${scope.shop}, o.id, o."customerId", o."processedAt", ${PURCHASE}
+    FROM "Order" o
+    WHERE o.shop = ${scope.shop} AND o."processedAt" >= ${starts} AND o."processedAt" < ${ends}
+    ON CONFLICT (shop, "orderId") DO UPDATE SET
+      "customerId" = EXCLUDED."customerId", "processedAt" = EXCLUDED."processedAt", purchase = EXCLUDED.purchase`;
+}
+
+/**
  * The two statements that rebuild a run of days, to run in one transaction:
  * the deletion of its rows, then one statement that computes the events once
- * (the common table expressions) and inserts into every rollup table.
+ * (the common table expressions), inserts into every rollup table and
+ * records the run's orders as counted.
  */
 export function rollupStatements(scope: Scope): [Prisma.Sql, Prisma.Sql] {
-  const inserts = [
+  const writes = [
     insertDaily(scope),
     insertProductDaily(scope),
     insertChannelDaily(scope),
     insertCustomerDaily(scope),
     insertCohortDaily(scope),
-  ].map((insert, i) => Prisma.sql`${Prisma.raw(`inserted_${i}`)} AS (${insert})`);
-  return [deleteRun(scope), Prisma.sql`WITH ${customerEvents(scope)}, ${Prisma.join(inserts, ', ')} SELECT 1`];
+    upsertOrderFacts(scope),
+  ].map((write, i) => Prisma.sql`${Prisma.raw(`written_${i}`)} AS (${write})`);
+  return [deleteRun(scope), Prisma.sql`WITH ${customerEvents(scope)}, ${Prisma.join(writes, ', ')} SELECT 1`];
 }
 
 /**
  * The local days whose rollups depend on these orders: the days they were
- * placed, cancelled and refunded, and — since a customer's first, second and
- * previous purchases feed the customer rollups — the same for the same
- * customers' orders placed since the earliest of them.
+ * placed (now and as last counted), cancelled and refunded. And when an
+ * order's place in its customer's purchase history moved — new, or its
+ * customer, time or purchase status differs from how the rollups counted it
+ * (InsightsOrderFact) — the same for the customer's (old and new customer's)
+ * orders placed since, whose first/second/previous purchase may have changed.
+ * A refund or a fulfilment leaves the history alone and costs the order's own
+ * days only.
  */
 export function affectedDaysQuery(shop: string, timeZone: string, orderIds: readonly bigint[]): Prisma.Sql {
   const ids = Prisma.sql`${orderIds.map(String)}::text[]::bigint[]`;
   return Prisma.sql`
     WITH changed AS (
-      SELECT id, "customerId", "processedAt", "cancelledAt" FROM "Order" WHERE shop = ${shop} AND id = ANY(${ids})
+      SELECT o.id, o."customerId", o."processedAt", o."cancelledAt", ${PURCHASE} AS purchase,
+             f."orderId" IS NOT NULL AS counted, f."customerId" AS was_customer, f."processedAt" AS was_processed,
+             f.purchase AS was_purchase
+      FROM "Order" o
+      LEFT JOIN "InsightsOrderFact" f ON f.shop = ${shop} AND f."orderId" = o.id
+      WHERE o.shop = ${shop} AND o.id = ANY(${ids})
+    ),
+    moved AS (
+      SELECT * FROM changed
+      WHERE NOT counted OR was_customer IS DISTINCT FROM "customerId"
+         OR was_processed IS DISTINCT FROM "processedAt" OR was_purchase IS DISTINCT FROM purchase
+    ),
+    histories AS (
+      SELECT customer, min(since) AS since FROM (
+        SELECT "customerId" AS customer, LEAST("processedAt", was_processed) AS since FROM moved
+        UNION ALL
+        SELECT was_customer, LEAST("processedAt", was_processed) FROM moved
+      ) AS pairs
+      WHERE customer IS NOT NULL AND since IS NOT NULL
+      GROUP BY customer
     ),
     followers AS (
       SELECT o.id, o."processedAt", o."cancelledAt"
-      FROM (SELECT "customerId", min("processedAt") AS since FROM changed
-            WHERE "customerId" IS NOT NULL GROUP BY "customerId") c
-      JOIN "Order" o ON o.shop = ${shop} AND o."customerId" = c."customerId" AND o."processedAt" >= c.since
+      FROM histories h
+      JOIN "Order" o ON o.shop = ${shop} AND o."customerId" = h.customer AND o."processedAt" >= h.since
     ),
     touched AS (
       SELECT id, "processedAt", "cancelledAt" FROM changed
@@ -312,6 +351,8 @@ export function affectedDaysQuery(shop: string, timeZone: string, orderIds: read
       SELECT "processedAt" AS at FROM touched
       UNION
       SELECT "cancelledAt" FROM touched
+      UNION
+      SELECT was_processed FROM changed
       UNION
       SELECT r."createdAt" FROM "Refund" r WHERE r.shop = ${shop} AND r."orderId" IN (SELECT id FROM touched)
     )

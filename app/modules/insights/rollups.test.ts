@@ -6,11 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import prisma from '~/db.server';
+import { applyOrders } from '~/platform/mirror/apply.server';
 import type { MirrorOrder } from '~/platform/mirror/types';
 import { mirrorOrder, mirrorProduct, mirrorRefund, mirrorVariant } from '../../../tests/support/mirror-fixtures';
 import { readSalesSummary } from './metrics.server';
 import { localDate } from './periods';
-import { rebuildRollups } from './rollup-build.server';
+import { affectedDays, rebuildRollups } from './rollup-build.server';
 import { applyAndRollUp, seedShop } from './test-support';
 
 const TIME_ZONE = 'America/Toronto';
@@ -145,7 +146,7 @@ function reference(orders: MirrorOrder[], start: string, end: string) {
 }
 
 describe('incremental rollups', () => {
-  it('equal a full rebuild after batches, late refunds and cancellations', async () => {
+  it('equal a full rebuild after batches, late refunds, cancellations, a new customer and a new date', async () => {
     const shop = 'incremental.myshopify.com';
     await seedShop(
       prisma,
@@ -174,7 +175,28 @@ describe('incremental rollups', () => {
       .sort((a, b) => a.processedAt!.getTime() - b.processedAt!.getTime())[0] as MirrorOrder;
     const cancelledFirst = { ...first, cancelledAt: first.processedAt, updatedAt: new Date('2026-06-01T00:00:00Z') };
     await applyAndRollUp(prisma, shop, TIME_ZONE, [cancelledFirst]);
-    const final = orders.map((order) => (order.id === first.id ? cancelledFirst : order));
+    // An order moved to another customer, and one whose processing time moved to another day (an import
+    // corrected): the old customer's and the old day's rollups change too.
+    const purchases = orders
+      .filter((order) => order.customerId !== null && !order.cancelledAt && !order.test)
+      .sort((a, b) => a.processedAt!.getTime() - b.processedAt!.getTime());
+    // The first purchase of customer 512, who bought again later, moves to customer 524.
+    const ofOldCustomer = purchases.filter((order) => order.customerId === 512n);
+    expect(ofOldCustomer.length).toBeGreaterThan(2);
+    const reassigned = {
+      ...(ofOldCustomer[0] as MirrorOrder),
+      customerId: 524n,
+      updatedAt: new Date('2026-06-02T00:00:00Z'),
+    };
+    const moved = purchases[10] as MirrorOrder;
+    const redated = {
+      ...moved,
+      processedAt: new Date(moved.processedAt!.getTime() + 9 * DAY),
+      updatedAt: new Date('2026-06-02T00:00:00Z'),
+    };
+    await applyAndRollUp(prisma, shop, TIME_ZONE, [reassigned, redated]);
+    const replaced = new Map([cancelledFirst, reassigned, redated].map((order) => [order.id, order]));
+    const final = orders.map((order) => replaced.get(order.id) ?? order);
 
     const incremental = await snapshot(shop);
     expect(incremental.daily.length).toBeGreaterThan(35);
@@ -192,4 +214,37 @@ describe('incremental rollups', () => {
       expect({ start, ...current }).toMatchObject({ start, ...reference(final, start, end) });
     }
   }, 90_000);
+
+  it('recompute a customer’s later days only when the order’s place in their history moved', async () => {
+    const shop = 'affected-days.myshopify.com';
+    await seedShop(prisma, shop, { timeZone: TIME_ZONE, currencyCode: 'CAD' });
+    const line = (id: number) => ({ id, productId: null, variantId: null, quantity: 1, price: '10.00' });
+    // Customer 900's purchases on 04-01, 04-10 and 04-20 (noon in Toronto).
+    const first = { id: 91, processedAt: '2026-04-01T16:00:00Z', customerId: 900, lines: [line(911)] };
+    await applyAndRollUp(prisma, shop, TIME_ZONE, [
+      mirrorOrder(first),
+      mirrorOrder({ id: 92, processedAt: '2026-04-10T16:00:00Z', customerId: 900, lines: [line(921)] }),
+      mirrorOrder({ id: 93, processedAt: '2026-04-20T16:00:00Z', customerId: 900, lines: [line(931)] }),
+    ]);
+    // A refund on 05-02 of the first: its day and the refund's day, nothing of the later purchases.
+    const refunded = mirrorOrder({
+      ...first,
+      updatedAt: '2026-05-02T16:00:00Z',
+      refunds: [mirrorRefund(99, '2026-05-02T16:00:00Z', [{ lineItemId: 911, quantity: 1, subtotal: '10.00' }])],
+    });
+    await applyOrders(prisma, shop, [refunded]);
+    expect(await affectedDays(prisma, shop, TIME_ZONE, [91n])).toEqual(['2026-04-01', '2026-05-02']);
+    await applyAndRollUp(prisma, shop, TIME_ZONE, [refunded]);
+    // Cancelled on 05-03: no longer a purchase, so 04-10 becomes the first and 04-20 the second.
+    await applyOrders(prisma, shop, [
+      mirrorOrder({ ...first, refunds: refunded.refunds, cancelledAt: '2026-05-03T16:00:00Z' }),
+    ]);
+    expect(await affectedDays(prisma, shop, TIME_ZONE, [91n])).toEqual([
+      '2026-04-01',
+      '2026-04-10',
+      '2026-04-20',
+      '2026-05-02',
+      '2026-05-03',
+    ]);
+  });
 });
