@@ -65,7 +65,7 @@ export default function InsightsOverview() {
             ) : (
               <>
                 <SalesChart series={data.series} choice={data.choice} format={format} />
-                <InlineGrid columns={{ xs: 1, lg: 2 }} gap="400">
+                <InlineGrid columns={{ xs: 1, lg: 2 }} gap="400" alignItems="start">
                   <ChannelChart channels={data.channels} format={format} />
                   <FindingsList
                     title={t('insights.findings.topTitle')}

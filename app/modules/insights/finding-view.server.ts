@@ -21,6 +21,8 @@ export interface FindingView {
   rule: FindingRule;
   kind: FindingKind;
   subjectType: Finding['subjectType'];
+  /** A product's id, or a channel's key ("source:web"). */
+  subjectId: string | null;
   subjectTitle: string | null;
   evidence: FindingEvidence;
   links: FindingLinkView[];
@@ -49,6 +51,7 @@ export function findingView(finding: Finding, adminBase: string): FindingView {
     rule: finding.rule,
     kind: finding.kind,
     subjectType: finding.subjectType,
+    subjectId: finding.subjectId,
     subjectTitle: finding.subjectTitle,
     evidence: finding.evidence,
     links,

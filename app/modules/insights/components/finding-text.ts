@@ -21,10 +21,8 @@ export interface FindingText {
 const num = (value: unknown) => (typeof value === 'number' ? value : Number(value ?? 0));
 
 function subjectOf(t: TFunction, finding: FindingView): string {
-  if (finding.subjectType === 'channel') {
-    const key = finding.links.find((link) => link.type === 'channel')?.title;
-    return finding.subjectTitle ?? (key ? channelKeyLabel(t, key) : t('insights.channels.unknown'));
-  }
+  if (finding.subjectType === 'channel')
+    return finding.subjectId ? channelKeyLabel(t, finding.subjectId) : t('insights.channels.unknown');
   return finding.subjectTitle ?? t('insights.findings.unnamedProduct');
 }
 
