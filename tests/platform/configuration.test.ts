@@ -29,9 +29,9 @@ describe('configuration', () => {
       )
       .filter((file) => /\.(ts|tsx)$/.test(file) && fs.statSync(file).isFile() && !file.startsWith('app/types/'))
       .filter((file) =>
-        /\b20\d\d-(01|04|07|10)\b/.test(fs.readFileSync(file, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')),
+        /\b20\d\d-(01|04|07|10)\b(?!-\d)/.test(fs.readFileSync(file, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')),
       )
-      .filter((file) => !file.endsWith('.test.ts'));
+      .filter((file) => !/\.test\.tsx?$/.test(file));
     expect(offenders).toEqual([]);
   });
 

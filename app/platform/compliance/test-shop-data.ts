@@ -10,6 +10,7 @@ import { describeWebhook } from '../../modules/activity/describe-webhook';
 import { recordActivity } from '../../modules/activity/record.server';
 import { applyCustomers, applyOrders } from '../mirror/apply.server';
 import { at, customer, order, refund } from '../mirror/fixtures';
+import { API_VERSION } from '../shopify/api-version';
 import type { InboxEvent } from '../webhooks/types';
 
 export const CUSTOMER = {
@@ -92,7 +93,7 @@ async function storeEvent(
   const text = JSON.stringify(payload).replace(`"RAW:${BIG_ID}"`, BIG_ID);
   const [row] = await db.$queryRaw<{ id: bigint; receivedAt: Date }[]>(Prisma.sql`
     INSERT INTO "WebhookEvent" (shop, topic, "eventId", "webhookId", "apiVersion", "triggeredAt", payload)
-    VALUES (${shop}, ${topic}, ${eventId}, ${`wh-${eventId}`}, '2026-10', ${at(6)}, ${text}::jsonb)
+    VALUES (${shop}, ${topic}, ${eventId}, ${`wh-${eventId}`}, ${API_VERSION}, ${at(6)}, ${text}::jsonb)
     RETURNING id, "receivedAt"`);
   return {
     id: row!.id,
@@ -100,7 +101,7 @@ async function storeEvent(
     topic,
     eventId,
     webhookId: `wh-${eventId}`,
-    apiVersion: '2026-10',
+    apiVersion: API_VERSION,
     triggeredAt: at(6),
     receivedAt: row!.receivedAt,
     payload: JSON.parse(JSON.stringify(payload)),
