@@ -20,8 +20,8 @@
  *      the top 5 findings;
  *    - Insights (last 30 and last 90 days): summary, series, top/bottom
  *      products, channels, 12 monthly cohorts, inventory at risk, findings.
- * Set BENCH_DATABASE_URL to run on PostgreSQL instead of the embedded
- * database; BENCH_KEEP=1 keeps the seeded embedded database for the next run
+ * It runs on a fresh embedded database (the default deployment's). BENCH_KEEP=1
+ * keeps the seeded database for the next run
  * (BENCH_REBUILD=0 then also keeps its rollups); BENCH_RUNS / BENCH_RAW_RUNS
  * set the samples per loader (30 / 5).
  */
@@ -65,10 +65,19 @@ const dataDir = keep
   ? path.resolve(`node_modules/.cache/steward/bench-insights-${ORDERS}`)
   : fs.mkdtempSync(path.join(os.tmpdir(), 'steward-bench-insights-'));
 const reused = keep && fs.existsSync(path.join(dataDir, 'PG_VERSION'));
-const embedded = process.env.BENCH_DATABASE_URL ? undefined : await openEmbeddedDatabase({ dataDir });
-if (embedded && !reused) for (const { sql } of migrationScripts()) await embedded.db.exec(sql);
-const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
-const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: embedded ? 1 : 10 }) });
+const embedded = await openEmbeddedDatabase({ dataDir });
+// The migrations, each once (a kept database gets the ones added since it was seeded).
+await embedded.db.exec('CREATE TABLE IF NOT EXISTS "_bench_migrations" (name text PRIMARY KEY)');
+const applied = new Set(
+  (await embedded.db.query<{ name: string }>('SELECT name FROM "_bench_migrations"')).rows.map((row) => row.name),
+);
+for (const { name, sql } of migrationScripts()) {
+  if (applied.has(name)) continue;
+  await embedded.db.exec(sql);
+  await embedded.db.query('INSERT INTO "_bench_migrations" (name) VALUES ($1)', [name]);
+}
+// One connection: the embedded database serves one session.
+const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: embedded.url, max: 1 }) });
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 const rss = () => `${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`;
@@ -238,11 +247,17 @@ const loaders: { name: string; rollups: () => Promise<unknown>; raw: () => Promi
 ];
 
 const last30 = resolvePeriod('last30', today);
+const last90 = resolvePeriod('last90', today);
 const sections: { name: string; run: () => Promise<unknown> }[] = [
-  { name: 'readSalesSummary(last30)', run: () => readSalesSummary(prisma, shop, last30) },
-  { name: 'readSalesSeries(last30)', run: () => readSalesSeries(prisma, shop, last30) },
-  { name: 'readProductPerformance(last30)', run: () => readProductPerformance(prisma, shop, last30) },
-  { name: 'readChannelSales(last30)', run: () => readChannelSales(prisma, shop, last30) },
+  ...[
+    ['last30', last30],
+    ['last90', last90],
+  ].flatMap(([name, period]) => [
+    { name: `readSalesSummary(${name})`, run: () => readSalesSummary(prisma, shop, period as Period) },
+    { name: `readSalesSeries(${name})`, run: () => readSalesSeries(prisma, shop, period as Period) },
+    { name: `readProductPerformance(${name})`, run: () => readProductPerformance(prisma, shop, period as Period) },
+    { name: `readChannelSales(${name})`, run: () => readChannelSales(prisma, shop, period as Period) },
+  ]),
   { name: 'readCohorts(12 months)', run: () => readCohorts(prisma, shop, today, { months: 12 }) },
   { name: 'readInventoryRisk(today)', run: () => readInventoryRisk(prisma, shop, today) },
   { name: 'listFindings()', run: () => listFindings(prisma, shop, { now: NOW }) },
@@ -315,6 +330,6 @@ console.log(
 );
 
 await prisma.$disconnect();
-await embedded?.close();
+await embedded.close();
 if (!keep) fs.rmSync(dataDir, { recursive: true, force: true });
 if (problems.length > 0) process.exitCode = 1;
