@@ -192,26 +192,3 @@ export async function rebuildRollups(
   });
   return { days: days.length, first, last };
 }
-
-export interface RollupStatus {
-  /** When the last full build finished; null: never built. */
-  builtAt: Date | null;
-  /** The time zone the stored days were cut in. */
-  timeZone: string | null;
-  rebuildRequested: boolean;
-  /** Orders changed in the mirror whose days are not recomputed yet. */
-  pendingOrders: number;
-}
-
-export async function readRollupStatus(db: PrismaClient, shop: string): Promise<RollupStatus> {
-  const [state, pendingOrders] = await Promise.all([
-    db.insightsRollupState.findUnique({ where: { shop } }),
-    db.insightsPendingOrder.count({ where: { shop } }),
-  ]);
-  return {
-    builtAt: state?.builtAt ?? null,
-    timeZone: state?.timeZone ?? null,
-    rebuildRequested: Boolean(state?.rebuildRequestedAt),
-    pendingOrders,
-  };
-}

@@ -7,8 +7,7 @@
  *   transaction the mirror change ran in, so the mark commits with it. Then,
  *   once that transaction has committed, `scheduleRollups(shop)` (a job
  *   enqueued through another connection while the transaction is open would
- *   wait for it). Outside a transaction, `ordersChanged(shop, orderIds)` does
- *   both.
+ *   wait for it).
  * - `scheduleRollupRebuild(db, shop)`: after a full sync of orders, or when
  *   the shop's time zone changed: every day is recomputed.
  * - `markCatalogChanged(shop)`: after applying products or inventory levels
@@ -21,7 +20,6 @@
  * of webhooks or sync batches costs one run per window.
  */
 import type { PrismaClient } from '@prisma/client';
-import prisma from '~/db.server';
 import { jobQueue } from '~/platform/jobs/index.server';
 import { markOrdersChanged } from './outbox.server';
 
@@ -53,13 +51,6 @@ export function scheduleRollups(shop: string, now: number = Date.now()): Promise
 /** Schedules the findings job (after rollups, or when stock or costs changed). */
 export function scheduleFindings(shop: string, now: number = Date.now()): Promise<string> {
   return enqueueWindowed(FINDINGS_JOB, shop, FINDINGS_WINDOW_MS, now);
-}
-
-/** Marks orders changed and schedules the rollup job: for callers outside a transaction (sync batches). */
-export async function ordersChanged(shop: string, orderIds: readonly bigint[]): Promise<void> {
-  if (orderIds.length === 0) return;
-  await markOrdersChanged(prisma, shop, orderIds);
-  await scheduleRollups(shop);
 }
 
 /** Asks for every day of the shop to be recomputed (full sync done, time zone changed). */
