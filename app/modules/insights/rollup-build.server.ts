@@ -1,8 +1,9 @@
 /**
  * Builds the insights rollups (rollup-sql.server.ts) for a shop:
- * - `rollupDays`: recomputes a set of local days, a few weeks per short
- *   transaction, each under a per-shop advisory lock so two workers never
- *   interleave the deletes and inserts of the same days;
+ * - `rollupDays`: recomputes a set of local days, a run of consecutive days
+ *   (at most 7, at most ~1,500 orders) per short transaction, each under a
+ *   per-shop advisory lock so two workers never interleave the deletes and
+ *   inserts of the same days;
  * - `drainPendingOrders`: the incremental path — the orders marked by
  *   markOrdersChanged become the days they affect, which are recomputed, and
  *   the marks are removed unless they were renewed meanwhile;
