@@ -1,6 +1,7 @@
 /**
  * Sales by channel (polaris-viz DonutChart): each channel's share of the
- * period's net sales, the six largest and the rest together; the table lists
+ * period's net sales, the six largest and the rest together (legend at the
+ * right: the one polaris-viz lets us translate); the table lists
  * every channel with its orders, net sales, share and change against the
  * previous period.
  */
@@ -44,7 +45,7 @@ export function ChannelChart({ channels, format }: Props) {
         <DonutChart
           data={slices.map((slice) => ({ name: slice.name, data: [{ key: slice.name, value: slice.value }] }))}
           labelFormatter={(value) => format.money(Number(value ?? 0))}
-          legendPosition="bottom"
+          legendPosition="right"
           showLegendValues
           renderHiddenLegendLabel={(count) => t('insights.chart.moreInLegend', { n: count })}
         />
