@@ -72,11 +72,13 @@ app.disable('x-powered-by');
 const build = vite
   ? () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
   : ((await import(path.resolve('build/server/index.js'))) as ServerBuild);
-const entry = async () =>
-  (typeof build === 'function' ? await build() : build).entry.module as unknown as StewardEntry;
+const entry = async () => (typeof build === 'function' ? await build() : build).entry.module as unknown as StewardEntry;
 
 // Webhooks first: no compression (the answer has no body), no per-request log line (the inbox logs refusals).
-app.post('/webhooks', webhookEndpoint(async () => (await entry()).receiveWebhook));
+app.post(
+  '/webhooks',
+  webhookEndpoint(async () => (await entry()).receiveWebhook),
+);
 
 app.use(compression());
 
