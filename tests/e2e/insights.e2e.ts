@@ -134,7 +134,8 @@ describe('Insights and Today on the seeded shop', () => {
     // The first visit installs Steward, which starts the sync.
     await expect.poll(() => app.getByText('Maple & Thread').first().isVisible(), { timeout: 120_000 }).toBe(true);
     await untilFigures(watched, `${shellUrl}/insights`);
-    await page.waitForLoadState('networkidle');
+    // Not 'networkidle': the sync card and live traffic keep fetching, so the network may never rest.
+    await page.waitForLoadState('load');
     await expect.poll(() => page.locator('#title-bar').textContent()).toBe('Insights');
     await expect.poll(() => page.locator('#app-nav a').allTextContents()).toContain('Insights');
 
@@ -208,7 +209,8 @@ describe('Insights and Today on the seeded shop', () => {
           .catch(() => false);
       }, PIPELINE)
       .toBe(true);
-    await page.waitForLoadState('networkidle');
+    // Not 'networkidle': the sync card and live traffic keep fetching, so the network may never rest.
+    await page.waitForLoadState('load');
     const dismiss = app.getByRole('button', { name: /^Dismiss: / }).first();
     const title = ((await dismiss.getAttribute('aria-label')) ?? '').replace(/^Dismiss: /, '');
     expect(title).not.toBe('');
