@@ -18,12 +18,16 @@
  * have work; every job they queue names its shop.
  */
 import prisma from '~/db.server';
+import { runEvery } from '../jobs/every.server';
 import type { JobQueue } from '../jobs/types';
 import { logger } from '../logging/logger.server';
 import { enqueueProcessing, enqueuePrune, retentionCutoff } from './jobs.server';
 import { MAX_EVENT_ATTEMPTS } from './processor.server';
 
 const log = logger.child({ component: 'webhook-housekeeping' });
+
+const failed = (task: string) => (error: unknown) =>
+  log.warn({ err: error, task }, 'Webhook housekeeping failed; will retry');
 
 export interface HousekeepingOptions {
   queue: JobQueue;
@@ -55,36 +59,11 @@ export async function schedulePrune(queue: JobQueue, now = new Date()): Promise<
   return shops;
 }
 
-/** Runs `task` now and then every `everyMs` until `signal` aborts; one run at a time, failures logged. */
-function every(everyMs: number, signal: AbortSignal, name: string, task: () => Promise<unknown>): Promise<void> {
-  return new Promise((resolve) => {
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<unknown> = Promise.resolve();
-    const tick = () => {
-      running = task()
-        .catch((error: unknown) => log.warn({ err: error, task: name }, 'Webhook housekeeping failed; will retry'))
-        .finally(() => {
-          if (!signal.aborted) timer = setTimeout(tick, everyMs).unref();
-        });
-    };
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        void running.finally(resolve);
-      },
-      { once: true },
-    );
-    if (signal.aborted) return resolve();
-    tick();
-  });
-}
-
 /** Starts the sweeper and the prune schedule; resolves once stopped by `signal` (and the current run is over). */
 export function runWebhookHousekeeping(options: HousekeepingOptions): Promise<void> {
   const { queue, signal, sweepEveryMs = 2_000, pruneEveryMs = 60 * 60_000 } = options;
   return Promise.all([
-    every(sweepEveryMs, signal, 'sweep', () => sweepUnprocessed(queue)),
-    every(pruneEveryMs, signal, 'prune', () => schedulePrune(queue)),
+    runEvery(sweepEveryMs, signal, () => sweepUnprocessed(queue), failed('sweep')),
+    runEvery(pruneEveryMs, signal, () => schedulePrune(queue), failed('prune')),
   ]).then(() => undefined);
 }
