@@ -8,6 +8,7 @@
  * - catchup: what changed since the last finished run, through paged reads;
  *   a resource never synced gets its full sync instead.
  */
+import { runEvery } from '../jobs/every.server';
 import type { JobQueue } from '../jobs/types';
 import { jobQueue } from '../jobs/index.server';
 import { logger } from '../logging/logger.server';
@@ -61,25 +62,10 @@ export async function scheduleCatchUps(queue: JobQueue = jobQueue()): Promise<st
 export function runSyncSchedule(options: { queue: JobQueue; signal: AbortSignal; everyMs?: number }): Promise<void> {
   const { queue, signal, everyMs = CATCH_UP_EVERY_MS } = options;
   const log = logger.child({ component: 'sync-schedule' });
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<unknown> = Promise.resolve();
-    const tick = () => {
-      running = scheduleCatchUps(queue)
-        .catch((error: unknown) => log.warn({ err: error }, 'Scheduling catch-ups failed; will retry'))
-        .finally(() => {
-          if (!signal.aborted) timer = setTimeout(tick, everyMs).unref();
-        });
-    };
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        void running.finally(resolve);
-      },
-      { once: true },
-    );
-    tick();
-  });
+  return runEvery(
+    everyMs,
+    signal,
+    () => scheduleCatchUps(queue),
+    (error) => log.warn({ err: error }, 'Scheduling catch-ups failed; will retry'),
+  );
 }
