@@ -9,8 +9,6 @@ import { z } from 'zod';
 import prisma from '~/db.server';
 import { dismissFinding, MAX_SNOOZE_DAYS, restoreFinding, snoozeFinding } from './findings.server';
 
-export const SNOOZE_CHOICES = [1, 7, 30, 90] as const;
-
 const FindingForm = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('dismiss'), id: z.string().min(1).max(64) }),
   z.object({ intent: z.literal('restore'), id: z.string().min(1).max(64) }),

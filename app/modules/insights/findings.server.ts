@@ -29,7 +29,7 @@ import { readSalesSummary } from './metrics.server';
 import { addDays, previousPeriod, type LocalDate } from './periods';
 import { readAllProductPerformance } from './products.server';
 
-export const FINDINGS_WINDOW_DAYS = 28;
+const FINDINGS_WINDOW_DAYS = 28;
 export const MAX_SNOOZE_DAYS = 90;
 
 export type FindingStatus = 'open' | 'dismissed' | 'snoozed' | 'resolved';
@@ -58,7 +58,7 @@ export class FindingInputError extends Error {
 }
 
 /** The findings drafted from the shop's rollups, as of `today` (no writes). */
-export async function draftFindings(db: PrismaClient, shop: string, today: LocalDate): Promise<FindingDraft[]> {
+async function draftFindings(db: PrismaClient, shop: string, today: LocalDate): Promise<FindingDraft[]> {
   const window = { start: addDays(today, -FINDINGS_WINDOW_DAYS), end: addDays(today, -1) };
   const summary = await readSalesSummary(db, shop, window);
   const products = await readAllProductPerformance(db, shop, window);

@@ -18,7 +18,7 @@ import type { PrismaClient } from '@prisma/client';
 import { round4 } from './metrics.server';
 import { addDays, type LocalDate, type Period } from './periods';
 
-export const VELOCITY_DAYS = 28;
+const VELOCITY_DAYS = 28;
 
 export interface StockCover {
   productId: string;

@@ -23,7 +23,7 @@ import { FINDINGS_JOB, ROLLUP_JOB, scheduleFindings, scheduleRollups } from './r
 import { requireShopSettings } from './shop-settings.server';
 
 /** Findings are refreshed at least this often. */
-export const FINDINGS_REFRESH_MS = 6 * 60 * 60_000;
+const FINDINGS_REFRESH_MS = 6 * 60 * 60_000;
 
 /** A full sync of orders is queued or running (a stale one, whose worker died, does not count). */
 async function fullOrdersSyncRunning(shop: string): Promise<boolean> {

@@ -33,7 +33,7 @@ function shopOf(context: InsightsContext) {
 }
 
 /** Sessions from ShopifyQL; a failure is logged and shown as "could not be read", never thrown. */
-export function sessionsOf(context: InsightsContext, choice: PeriodChoice): Promise<SessionsView> {
+function sessionsOf(context: InsightsContext, choice: PeriodChoice): Promise<SessionsView> {
   return readSessions(context.gateway, choice).catch((error: unknown) => {
     logger.warn({ err: error, shop: context.shop }, 'Insights could not read sessions from ShopifyQL');
     return { status: 'error' as const };

@@ -18,7 +18,7 @@ import {
   type PeriodPreset,
 } from './periods';
 
-export const DEFAULT_PRESET: PeriodPreset = 'last30';
+const DEFAULT_PRESET: PeriodPreset = 'last30';
 
 export type PeriodProblem = 'unknownPreset' | 'missingDates' | 'badDate' | 'endBeforeStart' | 'tooLong';
 

@@ -34,7 +34,7 @@ function lockShop(shop: string): Prisma.Sql {
  * The days as runs of consecutive days, each at most DAYS_PER_RUN long and,
  * past its first day, at most ORDERS_PER_RUN orders (by `ordersOn`).
  */
-export function dayRuns(
+function dayRuns(
   days: readonly LocalDate[],
   ordersOn: (day: LocalDate) => number = () => 0,
 ): { first: LocalDate; last: LocalDate }[] {
@@ -78,12 +78,7 @@ async function ordersPerDay(
  * consecutive days, its rows deleted and inserted again in one short
  * transaction (under the shop's lock).
  */
-export async function rollupDays(
-  db: PrismaClient,
-  shop: string,
-  timeZone: string,
-  days: readonly LocalDate[],
-): Promise<void> {
+async function rollupDays(db: PrismaClient, shop: string, timeZone: string, days: readonly LocalDate[]): Promise<void> {
   if (days.length === 0) return;
   const counts = await ordersPerDay(db, shop, timeZone, days);
   for (const run of dayRuns(days, (day) => counts.get(day) ?? 0)) {

@@ -153,8 +153,6 @@ export const ROLLUP_TABLES = [
   'InsightsCohortDaily',
 ] as const;
 
-export type RollupTable = (typeof ROLLUP_TABLES)[number];
-
 /** Deletes the run's rows of every rollup table, in one statement. */
 function deleteRun({ shop, first, last }: Scope): Prisma.Sql {
   const deletions = ROLLUP_TABLES.map(

@@ -29,9 +29,9 @@ export const ROLLUP_JOB = 'insights.rollup';
 export const FINDINGS_JOB = 'insights.findings';
 
 /** How long changes are gathered before the rollup job runs. */
-export const ROLLUP_WINDOW_MS = 2_000;
+const ROLLUP_WINDOW_MS = 2_000;
 /** How long rollup runs are gathered before findings are recomputed. */
-export const FINDINGS_WINDOW_MS = 15_000;
+const FINDINGS_WINDOW_MS = 15_000;
 
 /** Enqueues `name` for the shop in the current window; calls in the same window share the job. */
 async function enqueueWindowed(name: string, shop: string, windowMs: number, now: number): Promise<string> {

@@ -14,7 +14,7 @@ import { AdminGraphqlError } from '~/platform/shopify/errors';
 import { change, ratio, type Change } from './metrics.server';
 import { previousPeriod, type Period } from './periods';
 
-export const SESSIONS_QUERY = `#graphql
+const SESSIONS_QUERY = `#graphql
   query InsightsSessions($query: String!) {
     shopifyqlQuery(query: $query) {
       parseErrors
