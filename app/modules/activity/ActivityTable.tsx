@@ -8,7 +8,7 @@ import { BlockStack, IndexTable, Link, SkeletonBodyText, Text } from '@shopify/p
 import { useTranslation } from 'react-i18next';
 import type { Formatter } from '~/i18n/format';
 import { actorLabel, actorTypeLabel, resourceLabel } from './labels';
-import { activitySentence } from './sentence';
+import { entrySentence } from './sentence';
 import type { ActivityView } from './types';
 
 interface Props {
@@ -81,14 +81,7 @@ export function ActivityTable({ entries, format, paging, loading, newerUrl, olde
           </IndexTable.Cell>
           <IndexTable.Cell>
             <Text as="span" breakWord>
-              {activitySentence(i18n, {
-                verb: entry.verb,
-                resourceType: entry.resource.type,
-                resourceId: entry.resource.id,
-                resourceTitle: entry.resource.title,
-                summary: entry.summary,
-                details: entry.details,
-              })}
+              {entrySentence(i18n, entry)}
             </Text>
           </IndexTable.Cell>
           <IndexTable.Cell>

@@ -14,7 +14,7 @@ import { actorLabel } from './labels';
 import { shopHandle } from './links';
 import { withMirrorTitles } from './mirror-titles.server';
 import { activityBatches } from './query.server';
-import { activitySentence } from './sentence';
+import { entrySentence } from './sentence';
 import { dayOf } from './shop-dates';
 import type { ActivityView } from './types';
 import { activityView } from './view.server';
@@ -56,14 +56,7 @@ function cells(entry: ActivityView, i18n: I18n, local: (iso: string) => string) 
     local(entry.occurredAt),
     actorLabel(i18n, entry.actor),
     entry.actor.type,
-    activitySentence(i18n, {
-      verb: entry.verb,
-      resourceType: entry.resource.type,
-      resourceId: entry.resource.id,
-      resourceTitle: entry.resource.title,
-      summary: entry.summary,
-      details: entry.details,
-    }),
+    entrySentence(i18n, entry),
     entry.verb,
     entry.resource.type,
     entry.resource.id,

@@ -10,6 +10,7 @@
  * (search text, CSV, fallback).
  */
 import type { i18n as I18n } from 'i18next';
+import type { ActivityView } from './types';
 
 export type ActivityDetailValue = string | number | boolean | null;
 /** Structured facts about an entry; never personal data (names go in actorName/resourceTitle). */
@@ -92,4 +93,16 @@ export function activitySentence(i18n: I18n, entry: SentenceFields): string {
   });
   const facts = activityFacts(i18n, entry.details);
   return facts.length > 0 ? `${base} — ${facts.join(', ')}` : base;
+}
+
+/** The sentence of an entry as the page, Today's card and the CSV export show it. */
+export function entrySentence(i18n: I18n, entry: ActivityView): string {
+  return activitySentence(i18n, {
+    verb: entry.verb,
+    resourceType: entry.resource.type,
+    resourceId: entry.resource.id,
+    resourceTitle: entry.resource.title,
+    summary: entry.summary,
+    details: entry.details,
+  });
 }

@@ -6,7 +6,7 @@
 import { BlockStack, Box, Card, Divider, InlineStack, Link, Text } from '@shopify/polaris';
 import { useTranslation } from 'react-i18next';
 import type { Formatter } from '~/i18n/format';
-import { activitySentence } from '~/modules/activity/sentence';
+import { entrySentence } from '~/modules/activity/sentence';
 import type { ActivityView } from '~/modules/activity/types';
 
 export function LatestActivityCard({ entries, format }: { entries: ActivityView[]; format: Formatter }) {
@@ -37,24 +37,10 @@ export function LatestActivityCard({ entries, format }: { entries: ActivityView[
                   <Text as="p" breakWord>
                     {entry.link ? (
                       <Link url={entry.link.href} target={entry.link.external ? '_top' : undefined} removeUnderline>
-                        {activitySentence(i18n, {
-                          verb: entry.verb,
-                          resourceType: entry.resource.type,
-                          resourceId: entry.resource.id,
-                          resourceTitle: entry.resource.title,
-                          summary: entry.summary,
-                          details: entry.details,
-                        })}
+                        {entrySentence(i18n, entry)}
                       </Link>
                     ) : (
-                      activitySentence(i18n, {
-                        verb: entry.verb,
-                        resourceType: entry.resource.type,
-                        resourceId: entry.resource.id,
-                        resourceTitle: entry.resource.title,
-                        summary: entry.summary,
-                        details: entry.details,
-                      })
+                      entrySentence(i18n, entry)
                     )}
                   </Text>
                   <Text as="p" variant="bodySm" tone="subdued">
