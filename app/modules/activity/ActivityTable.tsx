@@ -46,12 +46,8 @@ function Resource({ entry }: { entry: ActivityView }) {
   const { i18n } = useTranslation();
   const label = resourceLabel(i18n, entry.resource);
   if (!entry.link) return <Text as="span">{label}</Text>;
-  return entry.link.external ? (
-    <Link url={entry.link.href} target="_top" removeUnderline>
-      {label}
-    </Link>
-  ) : (
-    <Link url={entry.link.href} removeUnderline>
+  return (
+    <Link url={entry.link.href} target={entry.link.external ? '_top' : undefined} removeUnderline>
       {label}
     </Link>
   );
