@@ -11,8 +11,8 @@ import {
   isLocalDate,
   isPeriodPreset,
   MAX_PERIOD_DAYS,
-  periodFromSearchParams,
   previousPeriod,
+  resolvePeriod,
   type LocalDate,
   type Period,
   type PeriodPreset,
@@ -41,6 +41,7 @@ export interface PeriodChoice extends Period {
 export function readPeriodParams(params: URLSearchParams, today: LocalDate): PeriodChoice {
   const preset = params.get('period') ?? DEFAULT_PRESET;
   if (!isPeriodPreset(preset)) throw new PeriodParamError('unknownPreset', `Unknown period '${preset}'`);
+  let custom: Period | undefined;
   if (preset === 'custom') {
     const start = params.get('start');
     const end = params.get('end');
@@ -51,10 +52,10 @@ export function readPeriodParams(params: URLSearchParams, today: LocalDate): Per
       throw new PeriodParamError('endBeforeStart', `The period ends (${end}) before it starts (${start})`);
     if (daysBetween(start, end) + 1 > MAX_PERIOD_DAYS)
       throw new PeriodParamError('tooLong', `A period may span at most ${MAX_PERIOD_DAYS} days`);
+    custom = { start, end };
   }
-  const resolved = periodFromSearchParams(params, today);
-  const period = { start: resolved.start, end: resolved.end };
-  return { preset: resolved.preset, ...period, comparison: previousPeriod(period) };
+  const period = resolvePeriod(preset, today, custom);
+  return { preset, ...period, comparison: previousPeriod(period) };
 }
 
 /** The URL query of a choice: only `period` for a preset, the dates too for a custom range. */

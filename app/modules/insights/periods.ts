@@ -166,18 +166,3 @@ export function resolvePeriod(preset: PeriodPreset, today: LocalDate, custom?: P
 export function isPeriodPreset(value: string): value is PeriodPreset {
   return (PERIOD_PRESETS as readonly string[]).includes(value);
 }
-
-/**
- * The period named by URL search parameters `period` (a preset, default
- * `last30`) and, for `custom`, `start` and `end`. Bad input throws
- * InvalidPeriodError with a message fit for a 400.
- */
-export function periodFromSearchParams(params: URLSearchParams, today: LocalDate): { preset: PeriodPreset } & Period {
-  const preset = params.get('period') ?? 'last30';
-  if (!isPeriodPreset(preset)) throw new InvalidPeriodError(`Unknown period '${preset}'`);
-  const resolved = resolvePeriod(preset, today, {
-    start: params.get('start') ?? undefined,
-    end: params.get('end') ?? undefined,
-  });
-  return { preset, ...resolved };
-}
