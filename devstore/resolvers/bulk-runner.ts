@@ -21,7 +21,7 @@ import {
 import { adminSchema } from '../engine/schema';
 import { strictFieldResolver } from '../engine/strict-resolver';
 import type { BulkOperationRecord } from '../state/types';
-import { connectionsIn, isConnectionType, toJsonl, type JsonlCounts } from './bulk-shape';
+import { connectionsIn, isConnectionType, toJsonl, type ConnectionShape, type JsonlCounts } from './bulk-shape';
 import type { DevstoreContext } from './context';
 
 /** Root nodes read per page (the largest page a connection serves). */
@@ -112,8 +112,7 @@ export async function runBulkQuery(operation: BulkOperationRecord, context: Devs
       throw new Error(result.errors?.map((error) => error.message).join('; ') ?? 'no data');
     return result.data as Record<string, unknown>;
   };
-  const write = (data: Record<string, unknown>, field: FieldNode) => {
-    const shapes = connectionsIn({ kind: Kind.SELECTION_SET, selections: [field] }, queryRoot, 0, []);
+  const write = (data: Record<string, unknown>, shapes: ConnectionShape[]) => {
     const lines: string[] = [];
     toJsonl(data, shapes, lines, null, counts);
     if (lines.length > 0) chunks.push(Buffer.from(`${lines.join('\n')}\n`));
@@ -125,9 +124,11 @@ export async function runBulkQuery(operation: BulkOperationRecord, context: Devs
     if (selection.kind !== Kind.FIELD)
       throw new Error('The devstore runs bulk queries whose root selections are fields, not fragments');
     const type = getNamedType(queryRoot.getFields()[selection.name.value]?.type);
+    // Its shape once for every page (the query was checked when the operation was created).
+    const shapes = connectionsIn({ kind: Kind.SELECTION_SET, selections: [selection] }, queryRoot, 0, []);
     if (!type || !isConnectionType(type)) {
       // A root object holding connections (product(id:) { variants }): one piece.
-      write(await run(selection), selection);
+      write(await run(selection), shapes);
       continue;
     }
     const key = selection.alias?.value ?? selection.name.value;
@@ -135,7 +136,7 @@ export async function runBulkQuery(operation: BulkOperationRecord, context: Devs
     do {
       if (isCanceled(operation)) return null;
       const data = await run(pagedField(selection, after));
-      write(data, selection);
+      write(data, shapes);
       const pageInfo = (data[key] as Record<string, { hasNextPage: boolean; endCursor: string | null }>)[PAGE_INFO_KEY];
       after = pageInfo?.hasNextPage ? pageInfo.endCursor : null;
       await yieldToEventLoop();
