@@ -9,6 +9,7 @@ import { seedDefaultShops } from '../../../devstore/seed';
 import type { DevstoreEvent } from '../../../devstore/webhooks/events';
 import { buildPayload } from '../../../devstore/webhooks/payloads';
 import { createI18n } from '~/i18n/i18n';
+import { WEBHOOK_HANDLERS } from '~/platform/webhooks/handlers.server';
 import type { InboxEvent } from '~/platform/webhooks/types';
 import { DESCRIBED_TOPICS, describeWebhook } from './describe-webhook';
 import { activitySentence } from './sentence';
@@ -276,6 +277,12 @@ describe('describeWebhook on the devstore’s payloads', () => {
     expect(describeWebhook({ ...event, topic: 'ORDERS_PAID' })?.verb).toBe('paid');
     expect(describeWebhook({ ...event, triggeredAt: null })?.occurredAt).toEqual(receivedAt);
     expect(describeWebhook({ ...event, triggeredAt: new Date('nonsense') })?.occurredAt).toEqual(receivedAt);
+  });
+});
+
+describe('the topics describeWebhook knows', () => {
+  it('are the subscribed topics: the ones with a handler (which shopify.app.toml lists)', () => {
+    expect([...DESCRIBED_TOPICS].sort()).toEqual(Object.keys(WEBHOOK_HANDLERS).sort());
   });
 });
 

@@ -31,37 +31,13 @@ import {
 import type { ActivityInput } from './record.server';
 import { activitySentence, type ActivityDetails } from './sentence';
 
-export const DESCRIBED_TOPICS = [
-  'products/create',
-  'products/update',
-  'products/delete',
-  'orders/create',
-  'orders/updated',
-  'orders/paid',
-  'orders/cancelled',
-  'refunds/create',
-  'customers/create',
-  'customers/update',
-  'customers/delete',
-  'inventory_levels/update',
-  'themes/publish',
-  'bulk_operations/finish',
-  'app/uninstalled',
-  'app/scopes_update',
-  'customers/data_request',
-  'customers/redact',
-  'shop/redact',
-] as const;
-
-type Topic = (typeof DESCRIBED_TOPICS)[number];
-
 /** An entry without what every webhook entry shares (shop, time, source, summary). */
 type Described = Pick<ActivityInput, 'actor' | 'verb' | 'resource' | 'link' | 'customerId' | 'details'>;
 
 const SHOPIFY = { type: 'shopify' } as const;
 
 /** "orders/updated", also when given as the library's "ORDERS_UPDATED". */
-export function normaliseTopic(topic: string): string {
+function normaliseTopic(topic: string): string {
   const known = DESCRIBED_TOPICS.find((candidate) => candidate.replace('/', '_').toUpperCase() === topic);
   return known ?? topic.toLowerCase();
 }
@@ -259,7 +235,8 @@ function scopesUpdate(payload: Fields): Described {
   };
 }
 
-const DESCRIBERS: Record<Exclude<Topic, 'shop/redact'>, (payload: Fields) => Described | null> = {
+/** Every subscribed topic but shop/redact, and what its entry says. */
+const DESCRIBERS: Record<string, (payload: Fields) => Described | null> = {
   'products/create': product('created'),
   'products/update': product('updated'),
   'products/delete': product('deleted'),
@@ -280,6 +257,9 @@ const DESCRIBERS: Record<Exclude<Topic, 'shop/redact'>, (payload: Fields) => Des
   'app/scopes_update': scopesUpdate,
 };
 
+/** The topics describeWebhook knows: shop/redact is known too, and gives no entry. */
+export const DESCRIBED_TOPICS = [...Object.keys(DESCRIBERS), 'shop/redact'];
+
 /** A topic we cannot read (unknown, or a payload naming no resource): still on the record. */
 function generic(topic: string): Described {
   return {
@@ -293,7 +273,7 @@ function generic(topic: string): Described {
 let english: I18n | undefined;
 
 /** The English sentence stored as the entry's summary (search text, CSV, fallback). */
-export function englishSummary(described: Described): string {
+function englishSummary(described: Described): string {
   english ??= createI18n('en');
   return activitySentence(english, {
     verb: described.verb,
@@ -309,7 +289,7 @@ export function describeWebhook(event: InboxEvent): ActivityInput | null {
   const topic = normaliseTopic(event.topic);
   if (topic === 'shop/redact') return null;
   const payload = fieldsOf(event.payload);
-  const describe = DESCRIBERS[topic as keyof typeof DESCRIBERS] as ((payload: Fields) => Described | null) | undefined;
+  const describe = Object.hasOwn(DESCRIBERS, topic) ? DESCRIBERS[topic] : undefined;
   const described = (payload && describe?.(payload)) || generic(topic);
   const triggeredAt = event.triggeredAt && !Number.isNaN(event.triggeredAt.getTime()) ? event.triggeredAt : null;
   return {
