@@ -3,7 +3,7 @@
  * updatedAt (200 × 4 points stays under Shopify's 1,000-point query limit).
  * Fields as in the customers bulk query.
  */
-import { changedSince, connectionAt, newestOf, rootPages, type CatchUpReader } from './catchup-pages';
+import { changedPages, type CatchUpReader } from './catchup-pages';
 
 const CUSTOMERS_SINCE = `#graphql
   query SyncCustomersSince($query: String!, $after: String) {
@@ -37,16 +37,6 @@ const CUSTOMERS_SINCE = `#graphql
 
 export const customersCatchUp: CatchUpReader = {
   ordered: true,
-  async *pages(gateway, since) {
-    const read = async (after: string | null) =>
-      connectionAt(
-        await gateway.request(CUSTOMERS_SINCE, { query: changedSince(since), after }),
-        ['customers'],
-        'customers',
-      );
-    for await (const page of rootPages(read)) {
-      const records = page.nodes.map((node) => ({ node, children: [] }));
-      yield { records, newest: newestOf(records) };
-    }
-  },
+  pages: (gateway, since) =>
+    changedPages(gateway, since, CUSTOMERS_SINCE, 'customers', (node) => ({ node, children: [] })),
 };

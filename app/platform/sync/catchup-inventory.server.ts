@@ -5,7 +5,7 @@
  * run reads again from its start. Fields as in the inventory bulk query.
  */
 import { z } from 'zod';
-import { changedSince, connectionAt, rootPages, type CatchUpReader } from './catchup-pages';
+import { changedSince, connectionAt, newestUpdatedAt, rootPages, type CatchUpReader } from './catchup-pages';
 
 const LOCATIONS = `#graphql
   query SyncLocations($after: String) {
@@ -64,12 +64,7 @@ export const inventoryCatchUp: CatchUpReader = {
         );
         for await (const levelPage of levels) {
           if (levelPage.nodes.length === 0) continue;
-          let newest: Date | null = null;
-          for (const level of levelPage.nodes) {
-            const at = new Date(String(level.updatedAt));
-            if (!Number.isNaN(at.getTime()) && (!newest || at > newest)) newest = at;
-          }
-          yield { records: [{ node: { id }, children: levelPage.nodes }], newest };
+          yield { records: [{ node: { id }, children: levelPage.nodes }], newest: newestUpdatedAt(levelPage.nodes) };
         }
       }
     }

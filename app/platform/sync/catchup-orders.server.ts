@@ -8,15 +8,7 @@
  */
 import { z } from 'zod';
 import type { AdminGateway } from '../shopify/admin-gateway.server';
-import {
-  changedSince,
-  connectionAt,
-  newestOf,
-  restOf,
-  rootPages,
-  type CatchUpReader,
-  type PagedConnection,
-} from './catchup-pages';
+import { changedPages, connectionAt, restOf, type CatchUpReader } from './catchup-pages';
 import { idFromGid, type BulkRecord } from './from-bulk';
 import { fetchRefundLines } from './refund-lines.server';
 
@@ -329,13 +321,5 @@ async function orderRecord(gateway: AdminGateway, node: Record<string, unknown>)
 
 export const ordersCatchUp: CatchUpReader = {
   ordered: true,
-  async *pages(gateway, since) {
-    const read = async (after: string | null): Promise<PagedConnection> =>
-      connectionAt(await gateway.request(ORDERS_SINCE, { query: changedSince(since), after }), ['orders'], 'orders');
-    for await (const page of rootPages(read)) {
-      const records: BulkRecord[] = [];
-      for (const node of page.nodes) records.push(await orderRecord(gateway, node));
-      yield { records, newest: newestOf(records) };
-    }
-  },
+  pages: (gateway, since) => changedPages(gateway, since, ORDERS_SINCE, 'orders', (node) => orderRecord(gateway, node)),
 };

@@ -65,10 +65,10 @@ export async function restOf(
   return nodes;
 }
 
-/** The newest `updatedAt` of the records' root nodes. */
-export function newestOf(records: readonly BulkRecord[]): Date | null {
+/** The newest `updatedAt` among the nodes. */
+export function newestUpdatedAt(nodes: readonly Record<string, unknown>[]): Date | null {
   let newest: Date | null = null;
-  for (const { node } of records) {
+  for (const node of nodes) {
     const value = typeof node.updatedAt === 'string' ? new Date(node.updatedAt) : null;
     if (value && !Number.isNaN(value.getTime()) && (!newest || value > newest)) newest = value;
   }
@@ -85,4 +85,26 @@ export async function* rootPages(
     yield page;
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after);
+}
+
+/**
+ * A root connection's records changed since `since`, page by page in
+ * updatedAt order: `document` takes `$query` and `$after`, answers with the
+ * connection at `key`, and each node becomes a record through `toRecord`
+ * (which may read the rest of its nested connections).
+ */
+export async function* changedPages(
+  gateway: AdminGateway,
+  since: Date,
+  document: string,
+  key: string,
+  toRecord: (node: Record<string, unknown>) => BulkRecord | Promise<BulkRecord>,
+): AsyncGenerator<CatchUpPage> {
+  const read = async (after: string | null) =>
+    connectionAt(await gateway.request(document, { query: changedSince(since), after }), [key], key);
+  for await (const page of rootPages(read)) {
+    const records: BulkRecord[] = [];
+    for (const node of page.nodes) records.push(await toRecord(node));
+    yield { records, newest: newestUpdatedAt(records.map((record) => record.node)) };
+  }
 }

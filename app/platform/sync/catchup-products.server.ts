@@ -5,15 +5,7 @@
  * query limit). Fields as in the products bulk query.
  */
 import type { AdminGateway } from '../shopify/admin-gateway.server';
-import {
-  changedSince,
-  connectionAt,
-  newestOf,
-  restOf,
-  rootPages,
-  type CatchUpReader,
-  type PagedConnection,
-} from './catchup-pages';
+import { changedPages, connectionAt, restOf, type CatchUpReader } from './catchup-pages';
 import type { BulkRecord } from './from-bulk';
 
 const PRODUCTS_SINCE = `#graphql
@@ -104,17 +96,6 @@ async function productRecord(gateway: AdminGateway, node: Record<string, unknown
 
 export const productsCatchUp: CatchUpReader = {
   ordered: true,
-  async *pages(gateway, since) {
-    const read = async (after: string | null): Promise<PagedConnection> =>
-      connectionAt(
-        await gateway.request(PRODUCTS_SINCE, { query: changedSince(since), after }),
-        ['products'],
-        'products',
-      );
-    for await (const page of rootPages(read)) {
-      const records: BulkRecord[] = [];
-      for (const node of page.nodes) records.push(await productRecord(gateway, node));
-      yield { records, newest: newestOf(records) };
-    }
-  },
+  pages: (gateway, since) =>
+    changedPages(gateway, since, PRODUCTS_SINCE, 'products', (node) => productRecord(gateway, node)),
 };
