@@ -10,6 +10,7 @@
  * - `listFindings(db, shop, { now, include, kind, limit })`: `open` (default)
  *   are the findings firing now, neither dismissed nor snoozed, highest score
  *   first; `hidden` the dismissed and snoozed ones (to undo); `all` every row.
+ *   `countFindings` counts the same sets.
  * - `dismissFinding`, `snoozeFinding` (until a time, at most 90 days on),
  *   `restoreFinding`: by the finding's id, within the shop; false when the
  *   shop has no such finding (a 404 for the route).
@@ -160,8 +161,10 @@ export interface ListOptions {
   limit?: number;
 }
 
-export async function listFindings(db: PrismaClient, shop: string, options: ListOptions = {}): Promise<Finding[]> {
-  const { now = new Date(), include = 'open', kind, limit = 50 } = options;
+function findingsWhere(
+  shop: string,
+  { now, include, kind }: { now: Date; include: ListOptions['include']; kind?: FindingKind },
+): Prisma.InsightsFindingWhereInput {
   const firing = { resolvedAt: null };
   const notSnoozed = { OR: [{ snoozedUntil: null }, { snoozedUntil: { lte: now } }] };
   const where: Prisma.InsightsFindingWhereInput =
@@ -170,12 +173,27 @@ export async function listFindings(db: PrismaClient, shop: string, options: List
       : include === 'hidden'
         ? { shop, ...firing, OR: [{ dismissedAt: { not: null } }, { snoozedUntil: { gt: now } }] }
         : { shop };
+  return kind ? { ...where, kind } : where;
+}
+
+export async function listFindings(db: PrismaClient, shop: string, options: ListOptions = {}): Promise<Finding[]> {
+  const { now = new Date(), include = 'open', kind, limit = 50 } = options;
   const rows = await db.insightsFinding.findMany({
-    where: kind ? { ...where, kind } : where,
+    where: findingsWhere(shop, { now, include, kind }),
     orderBy: [{ score: 'desc' }, { key: 'asc' }],
     take: limit,
   });
   return rows.map((row) => toFinding(row, now));
+}
+
+/** How many findings `listFindings` would list without a limit. */
+export function countFindings(
+  db: PrismaClient,
+  shop: string,
+  options: Omit<ListOptions, 'limit'> = {},
+): Promise<number> {
+  const { now = new Date(), include = 'open', kind } = options;
+  return db.insightsFinding.count({ where: findingsWhere(shop, { now, include, kind }) });
 }
 
 export async function dismissFinding(db: PrismaClient, shop: string, id: string, now = new Date()): Promise<boolean> {

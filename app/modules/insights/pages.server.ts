@@ -16,7 +16,7 @@ import { readChannelSales } from './channels.server';
 import { readCohorts } from './cohorts.server';
 import { findingView, shopAdminBase } from './finding-view.server';
 import { THRESHOLDS } from './findings-rules';
-import { listFindings } from './findings.server';
+import { countFindings, listFindings } from './findings.server';
 import type { InsightsContext } from './insights-context.server';
 import { readInventoryRisk } from './inventory-risk.server';
 import { readSalesSummary } from './metrics.server';
@@ -83,8 +83,7 @@ export async function loadFindings(context: InsightsContext, show: 'open' | 'hid
   const adminBase = shopAdminBase(shop);
   const readiness = await readInsightsReadiness(prisma, shop, now);
   const findings = await listFindings(prisma, shop, { now, include: show, limit: 100 });
-  const hiddenCount =
-    show === 'open' ? (await listFindings(prisma, shop, { now, include: 'hidden', limit: 100 })).length : null;
+  const hiddenCount = show === 'open' ? await countFindings(prisma, shop, { now, include: 'hidden' }) : null;
   return {
     shop: shopOf(context),
     readiness,
