@@ -42,6 +42,11 @@ function normaliseTopic(topic: string): string {
   return known ?? topic.toLowerCase();
 }
 
+/** The id of the record a payload is about: its REST id, else its GraphQL id. */
+function resourceIdOf(payload: Fields): string | null {
+  return idOf(payload.id) ?? idOf(payload.admin_graphql_api_id);
+}
+
 function withoutNulls(details: Record<string, ActivityDetails[string] | undefined>): ActivityDetails | null {
   const kept = Object.entries(details).filter(([, value]) => value !== null && value !== undefined);
   return kept.length > 0 ? (Object.fromEntries(kept) as ActivityDetails) : null;
@@ -72,7 +77,7 @@ function sumAmounts(amounts: string[]): string {
 
 function product(verb: 'created' | 'updated' | 'deleted') {
   return (payload: Fields): Described | null => {
-    const id = idOf(payload.id) ?? idOf(payload.admin_graphql_api_id);
+    const id = resourceIdOf(payload);
     if (!id) return null;
     return {
       actor: SHOPIFY,
@@ -97,7 +102,7 @@ function orderActor(payload: Fields): Described['actor'] {
 
 function order(verb: 'placed' | 'updated' | 'paid' | 'cancelled') {
   return (payload: Fields): Described | null => {
-    const id = idOf(payload.id) ?? idOf(payload.admin_graphql_api_id);
+    const id = resourceIdOf(payload);
     if (!id) return null;
     const total = moneyOf(payload.total_price_set, payload.total_price, payload.currency);
     const shown = verb === 'updated' ? null : total;
@@ -149,7 +154,7 @@ function refund(payload: Fields): Described | null {
 
 function customer(verb: 'created' | 'updated' | 'deleted') {
   return (payload: Fields): Described | null => {
-    const id = idOf(payload.id) ?? idOf(payload.admin_graphql_api_id);
+    const id = resourceIdOf(payload);
     if (!id) return null;
     return {
       actor: SHOPIFY,
@@ -192,7 +197,7 @@ function inventoryLevel(payload: Fields): Described | null {
 }
 
 function theme(payload: Fields): Described | null {
-  const id = idOf(payload.id) ?? idOf(payload.admin_graphql_api_id);
+  const id = resourceIdOf(payload);
   if (!id) return null;
   return {
     actor: SHOPIFY,
