@@ -4,18 +4,16 @@
  * time, sales by channel, and the top findings. The period is in the URL.
  */
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
-import { TitleBar } from '@shopify/app-bridge-react';
-import { BlockStack, InlineGrid, Page } from '@shopify/polaris';
+import { useLoaderData } from '@remix-run/react';
+import { InlineGrid } from '@shopify/polaris';
 import vizStyles from '@shopify/polaris-viz/build/esm/styles.css?url';
 import { useTranslation } from 'react-i18next';
 import { ChannelChart } from '~/modules/insights/components/ChannelChart';
 import { FindingsList } from '~/modules/insights/components/FindingsList';
-import { firstSyncState, InsightsEmpty } from '~/modules/insights/components/InsightsEmpty';
-import { InsightsErrorBanner } from '~/modules/insights/components/InsightsErrorBanner';
-import { InsightsSkeleton } from '~/modules/insights/components/InsightsSkeleton';
+import { InsightsEmpty } from '~/modules/insights/components/InsightsEmpty';
+import { InsightsErrorBoundary } from '~/modules/insights/components/InsightsErrorBoundary';
+import { InsightsPage } from '~/modules/insights/components/InsightsPage';
 import { InsightsUpdatingBanner } from '~/modules/insights/components/InsightsUpdatingBanner';
-import { InsightsTabs } from '~/modules/insights/components/InsightsTabs';
 import { KpiGrid } from '~/modules/insights/components/KpiGrid';
 import { KpiTile } from '~/modules/insights/components/KpiTile';
 import { salesKpis } from '~/modules/insights/components/kpis';
@@ -34,60 +32,39 @@ export const loader = ({ request }: LoaderFunctionArgs) =>
 export default function InsightsOverview() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const navigation = useNavigation();
   const format = useInsightsFormat(data.shop);
-  const title = t('insights.title');
-
-  if (navigation.state === 'loading' && navigation.location.pathname.startsWith('/app/insights'))
-    return <InsightsSkeleton title={title} tiles={11} />;
-
-  const firstSync = firstSyncState(data.readiness);
-  const kpis = salesKpis(data.summary, format);
   return (
-    <Page>
-      <TitleBar title={title} />
-      <BlockStack gap="400">
-        <InsightsTabs selected="overview" />
-        {firstSync ? (
-          <InsightsEmpty state={firstSync} />
-        ) : (
-          <>
-            <InsightsUpdatingBanner readiness={data.readiness} />
-            <PeriodPicker choice={data.choice} today={data.shop.today} format={format} />
-            <KpiGrid>
-              {kpis.map((kpi) => (
-                <KpiTile key={kpi.id} label={t(`insights.kpi.labels.${kpi.id}`)} kpi={kpi} />
-              ))}
-              <SessionTiles sessions={data.sessions} format={format} />
-            </KpiGrid>
-            {data.summary.current.orders === 0 ? (
-              <InsightsEmpty state="noOrdersInPeriod" />
-            ) : (
-              <>
-                <SalesChart series={data.series} choice={data.choice} format={format} />
-                <InlineGrid columns={{ xs: 1, lg: 2 }} gap="400" alignItems="start">
-                  <ChannelChart channels={data.channels} format={format} />
-                  <FindingsList
-                    title={t('insights.findings.topTitle')}
-                    description={t('insights.findings.windowHelp')}
-                    findings={data.findings}
-                    thresholds={data.thresholds}
-                    format={format}
-                    empty={t('insights.findings.none')}
-                    compact
-                    more={{ url: '/app/insights/findings', label: t('insights.findings.seeAll') }}
-                  />
-                </InlineGrid>
-              </>
-            )}
-          </>
-        )}
-      </BlockStack>
-    </Page>
+    <InsightsPage tab="overview" readiness={data.readiness} tiles={11}>
+      <InsightsUpdatingBanner readiness={data.readiness} />
+      <PeriodPicker choice={data.choice} today={data.shop.today} format={format} />
+      <KpiGrid>
+        {salesKpis(data.summary, format).map((kpi) => (
+          <KpiTile key={kpi.id} label={t(`insights.kpi.labels.${kpi.id}`)} kpi={kpi} />
+        ))}
+        <SessionTiles sessions={data.sessions} format={format} />
+      </KpiGrid>
+      {data.summary.current.orders === 0 ? (
+        <InsightsEmpty state="noOrdersInPeriod" />
+      ) : (
+        <>
+          <SalesChart series={data.series} choice={data.choice} format={format} />
+          <InlineGrid columns={{ xs: 1, lg: 2 }} gap="400" alignItems="start">
+            <ChannelChart channels={data.channels} format={format} />
+            <FindingsList
+              title={t('insights.findings.topTitle')}
+              description={t('insights.findings.windowHelp')}
+              findings={data.findings}
+              thresholds={data.thresholds}
+              format={format}
+              empty={t('insights.findings.none')}
+              compact
+              more={{ url: '/app/insights/findings', label: t('insights.findings.seeAll') }}
+            />
+          </InlineGrid>
+        </>
+      )}
+    </InsightsPage>
   );
 }
 
-export function ErrorBoundary() {
-  const { t } = useTranslation();
-  return <InsightsErrorBanner error={useRouteError()} title={t('insights.title')} back="/app/insights" />;
-}
+export const ErrorBoundary = () => <InsightsErrorBoundary tab="overview" />;

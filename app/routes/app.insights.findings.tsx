@@ -5,15 +5,12 @@
  * snooze and restore — scoped to the session's shop.
  */
 import { data as dataResponse, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { useLoaderData, useNavigate, useNavigation, useRouteError } from '@remix-run/react';
-import { TitleBar } from '@shopify/app-bridge-react';
-import { BlockStack, Page, Tabs } from '@shopify/polaris';
+import { useLoaderData, useNavigate } from '@remix-run/react';
+import { Tabs } from '@shopify/polaris';
 import { useTranslation } from 'react-i18next';
 import { FindingsList } from '~/modules/insights/components/FindingsList';
-import { firstSyncState, InsightsEmpty } from '~/modules/insights/components/InsightsEmpty';
-import { InsightsErrorBanner } from '~/modules/insights/components/InsightsErrorBanner';
-import { InsightsSkeleton } from '~/modules/insights/components/InsightsSkeleton';
-import { InsightsTabs } from '~/modules/insights/components/InsightsTabs';
+import { InsightsErrorBoundary } from '~/modules/insights/components/InsightsErrorBoundary';
+import { InsightsPage } from '~/modules/insights/components/InsightsPage';
 import { useInsightsFormat } from '~/modules/insights/components/useInsightsFormat';
 import { applyFindingForm } from '~/modules/insights/finding-actions.server';
 import { withInsights } from '~/modules/insights/insights-context.server';
@@ -36,54 +33,34 @@ export default function InsightsFindings() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const navigation = useNavigation();
   const format = useInsightsFormat(data.shop);
-  const title = t('insights.title');
-
-  if (navigation.state === 'loading' && navigation.location.pathname.startsWith('/app/insights'))
-    return <InsightsSkeleton title={title} tiles={0} />;
-
-  const firstSync = firstSyncState(data.readiness);
   const views = ['open', 'hidden'] as const;
   return (
-    <Page>
-      <TitleBar title={title} />
-      <BlockStack gap="400">
-        <InsightsTabs selected="findings" />
-        {firstSync ? (
-          <InsightsEmpty state={firstSync} />
-        ) : (
-          <>
-            <Tabs
-              selected={views.indexOf(data.show)}
-              onSelect={(index) => navigate(index === 1 ? '?show=hidden' : '.', { preventScrollReset: true })}
-              tabs={[
-                { id: 'findings-open', content: t('insights.findings.views.open'), panelID: 'findings-panel' },
-                {
-                  id: 'findings-hidden',
-                  content: t('insights.findings.views.hidden'),
-                  panelID: 'findings-panel',
-                  badge: data.hiddenCount ? format.number(data.hiddenCount) : undefined,
-                },
-              ]}
-              fitted
-            />
-            <FindingsList
-              title={t(`insights.findings.views.${data.show}Title`)}
-              description={t('insights.findings.windowHelp')}
-              findings={data.findings}
-              thresholds={data.thresholds}
-              format={format}
-              empty={t(`insights.findings.views.${data.show}Empty`)}
-            />
-          </>
-        )}
-      </BlockStack>
-    </Page>
+    <InsightsPage tab="findings" readiness={data.readiness}>
+      <Tabs
+        selected={views.indexOf(data.show)}
+        onSelect={(index) => navigate(index === 1 ? '?show=hidden' : '.', { preventScrollReset: true })}
+        tabs={[
+          { id: 'findings-open', content: t('insights.findings.views.open'), panelID: 'findings-panel' },
+          {
+            id: 'findings-hidden',
+            content: t('insights.findings.views.hidden'),
+            panelID: 'findings-panel',
+            badge: data.hiddenCount ? format.number(data.hiddenCount) : undefined,
+          },
+        ]}
+        fitted
+      />
+      <FindingsList
+        title={t(`insights.findings.views.${data.show}Title`)}
+        description={t('insights.findings.windowHelp')}
+        findings={data.findings}
+        thresholds={data.thresholds}
+        format={format}
+        empty={t(`insights.findings.views.${data.show}Empty`)}
+      />
+    </InsightsPage>
   );
 }
 
-export function ErrorBoundary() {
-  const { t } = useTranslation();
-  return <InsightsErrorBanner error={useRouteError()} title={t('insights.title')} back="/app/insights/findings" />;
-}
+export const ErrorBoundary = () => <InsightsErrorBoundary tab="findings" />;

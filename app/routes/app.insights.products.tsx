@@ -4,16 +4,13 @@
  * and the dead stock tying up cost. The period is in the URL.
  */
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
-import { TitleBar } from '@shopify/app-bridge-react';
-import { BlockStack, Page } from '@shopify/polaris';
+import { useLoaderData } from '@remix-run/react';
 import vizStyles from '@shopify/polaris-viz/build/esm/styles.css?url';
 import { useTranslation } from 'react-i18next';
-import { firstSyncState, InsightsEmpty } from '~/modules/insights/components/InsightsEmpty';
-import { InsightsErrorBanner } from '~/modules/insights/components/InsightsErrorBanner';
-import { InsightsSkeleton } from '~/modules/insights/components/InsightsSkeleton';
+import { InsightsEmpty } from '~/modules/insights/components/InsightsEmpty';
+import { InsightsErrorBoundary } from '~/modules/insights/components/InsightsErrorBoundary';
+import { InsightsPage } from '~/modules/insights/components/InsightsPage';
 import { InsightsUpdatingBanner } from '~/modules/insights/components/InsightsUpdatingBanner';
-import { InsightsTabs } from '~/modules/insights/components/InsightsTabs';
 import { InventoryRiskCard } from '~/modules/insights/components/InventoryRiskCard';
 import { PeriodPicker } from '~/modules/insights/components/PeriodPicker';
 import { ProductsTable } from '~/modules/insights/components/ProductsTable';
@@ -30,55 +27,35 @@ export const loader = ({ request }: LoaderFunctionArgs) =>
 export default function InsightsProducts() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const navigation = useNavigation();
   const format = useInsightsFormat(data.shop);
-  const title = t('insights.title');
-
-  if (navigation.state === 'loading' && navigation.location.pathname.startsWith('/app/insights'))
-    return <InsightsSkeleton title={title} tiles={0} />;
-
-  const firstSync = firstSyncState(data.readiness);
   return (
-    <Page>
-      <TitleBar title={title} />
-      <BlockStack gap="400">
-        <InsightsTabs selected="products" />
-        {firstSync ? (
-          <InsightsEmpty state={firstSync} />
-        ) : (
-          <>
-            <InsightsUpdatingBanner readiness={data.readiness} />
-            <PeriodPicker choice={data.choice} today={data.shop.today} format={format} />
-            {data.products.top.length === 0 ? (
-              <InsightsEmpty state="noOrdersInPeriod" />
-            ) : (
-              <>
-                <TopProductsChart products={data.products.top} choice={data.choice} format={format} />
-                <ProductsTable
-                  title={t('insights.products.topTitle')}
-                  description={t('insights.products.topDescription')}
-                  products={data.products.top}
-                  format={format}
-                  adminBase={data.adminBase}
-                />
-              </>
-            )}
-            <ProductsTable
-              title={t('insights.products.bottomTitle')}
-              description={t('insights.products.bottomDescription')}
-              products={data.products.bottom}
-              format={format}
-              adminBase={data.adminBase}
-            />
-            <InventoryRiskCard inventory={data.inventory} format={format} adminBase={data.adminBase} />
-          </>
-        )}
-      </BlockStack>
-    </Page>
+    <InsightsPage tab="products" readiness={data.readiness}>
+      <InsightsUpdatingBanner readiness={data.readiness} />
+      <PeriodPicker choice={data.choice} today={data.shop.today} format={format} />
+      {data.products.top.length === 0 ? (
+        <InsightsEmpty state="noOrdersInPeriod" />
+      ) : (
+        <>
+          <TopProductsChart products={data.products.top} choice={data.choice} format={format} />
+          <ProductsTable
+            title={t('insights.products.topTitle')}
+            description={t('insights.products.topDescription')}
+            products={data.products.top}
+            format={format}
+            adminBase={data.adminBase}
+          />
+        </>
+      )}
+      <ProductsTable
+        title={t('insights.products.bottomTitle')}
+        description={t('insights.products.bottomDescription')}
+        products={data.products.bottom}
+        format={format}
+        adminBase={data.adminBase}
+      />
+      <InventoryRiskCard inventory={data.inventory} format={format} adminBase={data.adminBase} />
+    </InsightsPage>
   );
 }
 
-export function ErrorBoundary() {
-  const { t } = useTranslation();
-  return <InsightsErrorBanner error={useRouteError()} title={t('insights.title')} back="/app/insights/products" />;
-}
+export const ErrorBoundary = () => <InsightsErrorBoundary tab="products" />;
