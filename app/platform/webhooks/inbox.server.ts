@@ -15,14 +15,10 @@
  * `sqlPool`), not through Prisma: its query compiler would handle every
  * payload byte once more on the hot path.
  */
+import type { DeliveryHeaders } from './types';
 
-export interface InboxRow {
-  shop: string;
-  topic: string;
-  eventId: string;
-  webhookId: string;
-  apiVersion: string;
-  triggeredAt: Date | null;
+/** One delivery to store: its verified headers and its body. */
+export interface InboxRow extends DeliveryHeaders {
   /** The delivery's body: a JSON document, stored as jsonb. */
   payload: string;
 }

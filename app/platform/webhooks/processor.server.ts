@@ -21,7 +21,7 @@
  *   would pick the event up: the sweeper (housekeeping.server.ts) closes that
  *   window by enqueueing every shop with due events periodically.
  */
-import type { Prisma, PrismaClient } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
 import { describeWebhook } from '~/modules/activity/describe-webhook';
 import { recordActivity, type ActivityInput } from '~/modules/activity/record.server';
 import { logger } from '../logging/logger.server';
@@ -62,17 +62,6 @@ export class UnhandledTopicError extends Error {
   override name = 'UnhandledTopicError';
 }
 
-interface EventRow {
-  id: bigint;
-  topic: string;
-  eventId: string;
-  webhookId: string;
-  apiVersion: string;
-  triggeredAt: Date | null;
-  receivedAt: Date;
-  payload: Prisma.JsonValue;
-}
-
 function errorText(error: unknown): string {
   return (error instanceof Error ? (error.stack ?? error.message) : String(error)).slice(0, 4_000);
 }
@@ -93,7 +82,7 @@ async function nextBatch(db: PrismaClient, shop: string, limit: number, maxAttem
       payload: true,
     },
   });
-  return rows.map((row: EventRow) => ({ ...row, shop }));
+  return rows.map((row) => ({ ...row, shop }));
 }
 
 function withDefaults(options: ProcessorOptions): Required<ProcessorOptions> {

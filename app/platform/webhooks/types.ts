@@ -6,18 +6,25 @@
  */
 import type { Prisma } from '@prisma/client';
 
-export interface InboxEvent {
-  /** WebhookEvent.id: the order of arrival. */
-  id: bigint;
+/** What a delivery's verified headers say (verify.server.ts reads them). */
+export interface DeliveryHeaders {
   shop: string;
   /** As in X-Shopify-Topic and shopify.app.toml: "orders/updated". */
   topic: string;
-  /** X-Shopify-Event-Id: the same for every delivery of one event. */
+  /**
+   * X-Shopify-Event-Id: the same for every delivery of one event; the webhook
+   * id where Shopify sends none (Events deliveries).
+   */
   eventId: string;
   webhookId: string;
   apiVersion: string;
-  /** X-Shopify-Triggered-At: when the event happened at Shopify. */
+  /** X-Shopify-Triggered-At (when present and a valid time): when the event happened at Shopify. */
   triggeredAt: Date | null;
+}
+
+export interface InboxEvent extends DeliveryHeaders {
+  /** WebhookEvent.id: the order of arrival. */
+  id: bigint;
   receivedAt: Date;
   payload: unknown;
 }

@@ -14,23 +14,12 @@
  * against the library's own validation.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { DeliveryHeaders } from './types';
 
 export type HeaderReader = (name: string) => string | undefined;
 
-export interface VerifiedHeaders {
-  shop: string;
-  /** As in X-Shopify-Topic: "orders/updated". */
-  topic: string;
-  webhookId: string;
-  /** X-Shopify-Event-Id; the webhook id where Shopify sends none (Events deliveries). */
-  eventId: string;
-  apiVersion: string;
-  /** X-Shopify-Triggered-At, when present and a valid time. */
-  triggeredAt: Date | null;
-}
-
 export type Verification =
-  | { valid: true; headers: VerifiedHeaders }
+  | { valid: true; headers: DeliveryHeaders }
   | { valid: false; reason: 'missing_body' | 'missing_hmac' | 'invalid_hmac' | 'missing_headers' };
 
 const CLASSIC = {
