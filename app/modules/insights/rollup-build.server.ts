@@ -148,6 +148,11 @@ export interface RebuildResult {
 /** The mirror tables the rollups read. */
 const MIRROR_TABLES = ['Order', 'OrderLineItem', 'Refund', 'RefundLineItem', 'CustomerJourney', 'ProductVariant'];
 
+/** Refreshes the planner's statistics of these tables (names from the constants above, never input). */
+async function analyze(db: PrismaClient, tables: readonly string[]): Promise<void> {
+  await db.$executeRaw`ANALYZE ${Prisma.raw(tables.map((table) => `"${table}"`).join(', '))}`;
+}
+
 /**
  * Recomputes every day of the shop in its time zone and records that the
  * rollups are built. Refreshes the planner's statistics of the tables it
@@ -165,7 +170,7 @@ export async function rebuildRollups(
   const last = range?.last ?? null;
   const days = first && last ? Array.from({ length: daysBetween(first, last) + 1 }, (_, i) => addDays(first, i)) : [];
   // Fresh planner statistics first: the embedded database has no autovacuum to keep them.
-  await db.$executeRawUnsafe(`ANALYZE ${MIRROR_TABLES.map((table) => `"${table}"`).join(', ')}`);
+  await analyze(db, MIRROR_TABLES);
   await rollupDays(db, shop, timeZone, days);
   // Rows of days outside the active range (an earlier time zone, deleted orders) go.
   await db.$transaction(
@@ -175,7 +180,7 @@ export async function rebuildRollups(
         WHERE shop = ${shop} AND (${first}::date IS NULL OR day < ${first}::date OR day > ${last}::date)`,
     ),
   );
-  await db.$executeRawUnsafe(`ANALYZE ${ROLLUP_TABLES.map((table) => `"${table}"`).join(', ')}`);
+  await analyze(db, ROLLUP_TABLES);
   await db.insightsRollupState.upsert({
     where: { shop },
     create: { shop, timeZone, builtAt: new Date() },
