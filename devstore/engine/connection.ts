@@ -9,7 +9,7 @@
  * is not sorted at all, and a cursor is found by binary search on the ids.
  * Only the nodes of the page are built.
  */
-import { GraphQLError } from 'graphql';
+import { GraphQLError, isObjectType, type GraphQLNamedType } from 'graphql';
 import { searchPredicate, type FieldGetter } from './search-query';
 
 export interface ConnectionArgs {
@@ -40,6 +40,17 @@ export const MAX_PAGE = 250;
  * a bulk operation: a connection then returns every item, as bulk queries do.
  */
 export const BULK_ALL = Symbol('devstore.bulkAll');
+
+/** A Shopify connection type (`…Connection` with pageInfo), as the cost rules and bulk queries see one. */
+export function isConnectionType(type: GraphQLNamedType): boolean {
+  return isObjectType(type) && type.name.endsWith('Connection') && 'pageInfo' in type.getFields();
+}
+
+/** The nodes of a connection in a result, whether it selected `nodes` or `edges { node }`. */
+export function connectionNodes<N = unknown>(value: unknown): N[] {
+  const connectionValue = value as { nodes?: N[]; edges?: { node: N }[] } | null | undefined;
+  return connectionValue?.nodes ?? connectionValue?.edges?.map((edge) => edge.node) ?? [];
+}
 
 export const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
 const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString();

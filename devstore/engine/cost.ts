@@ -20,13 +20,10 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { connectionNodes, isConnectionType } from './connection';
 
 export const MUTATION_COST = 10;
 export const CONNECTION_COST = 2;
-
-function isConnection(type: GraphQLNamedType): boolean {
-  return isObjectType(type) && type.name.endsWith('Connection') && 'pageInfo' in type.getFields();
-}
 
 interface Walk {
   schema: GraphQLSchema;
@@ -90,7 +87,7 @@ function selectionCost(parent: GraphQLNamedType, selectionSet: SelectionSetNode,
     const value = data === undefined ? undefined : (data as Record<string, unknown> | null)?.[key];
     if (data !== undefined && (value === null || value === undefined)) continue;
 
-    if (isConnection(type)) {
+    if (isConnectionType(type)) {
       const size = Number(
         argumentValue(field, definition, 'first', walk) ?? argumentValue(field, definition, 'last', walk) ?? 0,
       );
@@ -113,12 +110,6 @@ function selectionCost(parent: GraphQLNamedType, selectionSet: SelectionSetNode,
     total += 1 + selectionCost(type, field.selectionSet, walk, data === undefined ? undefined : value);
   }
   return total;
-}
-
-function connectionNodes(value: unknown): unknown[] {
-  const connection = value as { nodes?: unknown[]; edges?: { node?: unknown }[] } | null;
-  if (connection?.nodes) return connection.nodes;
-  return connection?.edges?.map((edge) => edge.node) ?? [];
 }
 
 /** The cost of one node of a connection, from its `nodes` or `edges { node }` selection. */

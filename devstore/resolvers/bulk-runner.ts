@@ -18,10 +18,11 @@ import {
   type GraphQLObjectType,
   type OperationDefinitionNode,
 } from 'graphql';
+import { isConnectionType } from '../engine/connection';
 import { adminSchema } from '../engine/schema';
 import { strictFieldResolver } from '../engine/strict-resolver';
 import type { BulkOperationRecord } from '../state/types';
-import { connectionsIn, isConnectionType, toJsonl, type ConnectionShape, type JsonlCounts } from './bulk-shape';
+import { connectionsIn, toJsonl, type ConnectionShape, type JsonlCounts } from './bulk-shape';
 import type { DevstoreContext } from './context';
 
 /** Root nodes read per page (the largest page a connection serves). */

@@ -14,6 +14,7 @@ import {
   type GraphQLOutputType,
   type SelectionSetNode,
 } from 'graphql';
+import { connectionNodes, isConnectionType } from '../engine/connection';
 
 export const MAX_CONNECTIONS = 5;
 export const MAX_DEPTH = 2;
@@ -26,10 +27,6 @@ export interface ConnectionShape {
   /** The node's type. */
   type: GraphQLNamedType;
   children: ConnectionShape[];
-}
-
-export function isConnectionType(type: GraphQLNamedType): boolean {
-  return isObjectType(type) && type.name.endsWith('Connection') && 'pageInfo' in type.getFields();
 }
 
 function nodeSelection(
@@ -98,14 +95,6 @@ export function countConnections(shapes: ConnectionShape[]): number {
   return shapes.reduce((sum, shape) => sum + 1 + countConnections(shape.children), 0);
 }
 
-function nodesOf(value: unknown): Record<string, unknown>[] {
-  const connectionValue = value as {
-    nodes?: Record<string, unknown>[];
-    edges?: { node: Record<string, unknown> }[];
-  } | null;
-  return connectionValue?.nodes ?? connectionValue?.edges?.map((edge) => edge.node) ?? [];
-}
-
 /** The object (data itself or an object field inside it) that holds the connection `key`. */
 function findConnectionHolder(data: Record<string, unknown>, key: string): Record<string, unknown> | null {
   if (key in data) return data;
@@ -148,7 +137,7 @@ export function toJsonl(
 ): JsonlCounts {
   for (const shape of shapes) {
     const holder = findConnectionHolder(data, shape.key);
-    for (const node of nodesOf(holder?.[shape.key])) {
+    for (const node of connectionNodes<Record<string, unknown>>(holder?.[shape.key])) {
       let line: Record<string, unknown> = { ...node };
       for (const child of shape.children) line = withoutConnection(line, child.key);
       if (parentId) line.__parentId = parentId;
