@@ -28,7 +28,7 @@
 import type { ChannelSales } from './channels.server';
 import type { InventoryRisk } from './inventory-risk.server';
 import type { SalesSummary } from './metrics.server';
-import { addDays, type Period } from './periods';
+import { addDays, periodLength, type Period } from './periods';
 import { NO_PRODUCT_ID, type ProductPerformance } from './products.server';
 
 export const THRESHOLDS = {
@@ -222,7 +222,8 @@ function stockouts({ window, products, inventory }: FindingInputs): FindingDraft
   return inventory.atRisk.flatMap((cover) => {
     const best = bestSellers.get(cover.productId);
     if (!best || cover.daysOfCover === null || cover.daysOfCover >= t.stockoutDays) return [];
-    const dailySales = best.product.netSales / 28;
+    const windowDays = periodLength(window);
+    const dailySales = best.product.netSales / windowDays;
     return [
       draft({
         rule: 'best-seller-stockout',
@@ -248,7 +249,7 @@ function stockouts({ window, products, inventory }: FindingInputs): FindingDraft
         },
         links: [productLink(cover.productId, cover.title), periodLink(window)],
         // Sales lost over the window's length once it runs out.
-        score: dailySales * Math.max(28 - cover.daysOfCover, 0),
+        score: dailySales * Math.max(windowDays - cover.daysOfCover, 0),
       }),
     ];
   });
