@@ -11,7 +11,7 @@
  * through the `~` alias, which plain Node cannot resolve.
  */
 import { parseArgs } from 'node:util';
-import { isEmbeddedUrl } from '../app/platform/db/embedded.server';
+import { isEmbeddedSocketUrl, isEmbeddedUrl } from '../app/platform/db/embedded.server';
 import { parseEnv } from '../app/platform/env/parse-env';
 
 const { values } = parseArgs({ options: { concurrency: { type: 'string', default: '4' } } });
@@ -29,7 +29,8 @@ try {
   process.exit(1);
 }
 
-if (isEmbeddedUrl(env.DATABASE_URL)) {
+// Either no server at all, or the socket of an app process's embedded database.
+if (isEmbeddedUrl(env.DATABASE_URL) || isEmbeddedSocketUrl(env.DATABASE_URL)) {
   console.error(
     'npm run worker needs a PostgreSQL server in DATABASE_URL: separate worker processes cannot share the embedded database.',
   );
