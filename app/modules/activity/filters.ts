@@ -62,7 +62,7 @@ export class ActivityParamError extends Error {
   }
 }
 
-export function formatCursor(cursor: Cursor): string {
+function formatCursor(cursor: Cursor): string {
   return `${cursor.at}_${cursor.id}`;
 }
 

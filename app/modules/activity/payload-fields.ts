@@ -54,10 +54,3 @@ export function personName(first: unknown, last: unknown): string | null {
   const name = [textOf(first), textOf(last)].filter((part) => part !== null).join(' ');
   return name === '' ? null : name;
 }
-
-/** An instant from an ISO string with an offset; null when unparseable. */
-export function dateOf(value: unknown): Date | null {
-  if (typeof value !== 'string') return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
-}

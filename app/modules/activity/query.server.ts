@@ -44,7 +44,7 @@ const COLUMNS = Prisma.sql`"id", "occurredAt", "actorType", "actorId", "actorNam
  * start of a word in the entry. Words are quoted (no tsquery operators get
  * through); words without a letter or digit are dropped. Null: no search.
  */
-export function searchQuery(text: string): string | null {
+function searchQuery(text: string): string | null {
   const words = text
     .split(/\s+/)
     .map((word) => word.replace(/['\\:&|!()<>*]/g, ''))
@@ -58,12 +58,12 @@ export function searchQuery(text: string): string | null {
  * zone): `base` for the columns with a B-tree index in page order, `text` for
  * full-text conditions (search, actor name), which the GIN index serves.
  */
-export interface ActivityConditions {
+interface ActivityConditions {
   base: Prisma.Sql;
   text: Prisma.Sql | null;
 }
 
-export function activityConditions(shop: string, filters: ActivityFilters, timeZone: string): ActivityConditions {
+function activityConditions(shop: string, filters: ActivityFilters, timeZone: string): ActivityConditions {
   const base = [Prisma.sql`"shop" = ${shop}`];
   if (filters.verbs.length > 0) base.push(Prisma.sql`"verb" IN (${Prisma.join(filters.verbs)})`);
   if (filters.resourceTypes.length > 0)

@@ -64,15 +64,11 @@ function translated(i18n: I18n, group: string, value: ActivityDetailValue | unde
 }
 
 /** The facts of an entry, formatted ("CA$84.00", "paid"), in FACTS order. */
-export function activityFacts(i18n: I18n, details: ActivityDetails | null): string[] {
+function activityFacts(i18n: I18n, details: ActivityDetails | null): string[] {
   if (!details) return [];
   return FACTS.map((fact) => (fact.key in details ? fact.render(i18n, details) : null)).filter(
     (text): text is string => text !== null && text !== '',
   );
-}
-
-export function hasSentence(i18n: I18n, resourceType: string, verb: string): boolean {
-  return i18n.exists(`activity.sentences.${resourceType}.${verb}`);
 }
 
 export function activitySentence(i18n: I18n, entry: SentenceFields): string {

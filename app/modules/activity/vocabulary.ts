@@ -35,6 +35,3 @@ export const RESOURCE_TYPES = [
   'app',
   'webhook',
 ] as const;
-
-export type Verb = (typeof VERBS)[number];
-export type ResourceType = (typeof RESOURCE_TYPES)[number];
