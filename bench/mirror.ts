@@ -17,7 +17,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import { openEmbeddedDatabase } from '../app/platform/db/embedded.server';
 import { applyOrders } from '../app/platform/mirror/apply.server';
-import { at, order, refund } from '../app/platform/mirror/fixtures';
+import { bulkOrder } from '../app/platform/mirror/fixtures';
 import type { MirrorOrder } from '../app/platform/mirror/types';
 import { migrationScripts } from '../tests/support/migrations';
 
@@ -52,38 +52,8 @@ if (!embedded) {
   }
 }
 
-const journey = {
-  occurredAt: at(0),
-  source: 'google',
-  landingPage: '/?utm_source=google&utm_medium=cpc&utm_campaign=fall',
-  referrerUrl: 'https://www.google.com/',
-  utmSource: 'google',
-  utmMedium: 'cpc',
-  utmCampaign: 'fall',
-  utmContent: null,
-  utmTerm: null,
-  daysToConversion: 1,
-};
-
 function orderAt(index: number): MirrorOrder {
-  const id = BigInt(5_000_000 + index);
-  const line = order(id, at(0)).lineItems[0]!;
-  return order(id, at(10), {
-    lineItems: [1n, 2n, 3n].map((n) => ({ ...line, id: id * 10n + n })),
-    refunds: index % 10 === 0 ? [refund(id * 100n, id * 10n + 1n)] : [],
-    discountApplications: [
-      {
-        type: 'AUTOMATIC',
-        code: null,
-        title: 'Fall sale',
-        value: '5',
-        valueType: 'FIXED_AMOUNT',
-        allocationMethod: 'ACROSS',
-        targetType: 'LINE_ITEM',
-      },
-    ],
-    journey,
-  });
+  return bulkOrder(BigInt(5_000_000 + index), { refunded: index % 10 === 0 });
 }
 
 /** The baseline: one order at a time through Prisma's model API, in a transaction each. */

@@ -9,7 +9,7 @@ import { Prisma, type PrismaClient } from '@prisma/client';
 import { describeWebhook } from '../../modules/activity/describe-webhook';
 import { recordActivity } from '../../modules/activity/record.server';
 import { applyCustomers, applyOrders } from '../mirror/apply.server';
-import { at, customer, order, refund } from '../mirror/fixtures';
+import { at, customer, journey, order, refund } from '../mirror/fixtures';
 import { API_VERSION } from '../shopify/api-version';
 import type { InboxEvent } from '../webhooks/types';
 
@@ -122,18 +122,6 @@ export async function seedCustomerData(db: PrismaClient, shop: string): Promise<
     customer(CUSTOMER.id, at(3), { ...CUSTOMER, tags: [`vip-${CUSTOMER.lastName}`] }),
     customer(OTHER.id, at(3), { ...OTHER, phone: null }),
   ]);
-  const journey = {
-    occurredAt: at(0),
-    source: 'email',
-    landingPage: `/?utm_source=newsletter&subscriber=${encodeURIComponent(CUSTOMER.email)}`,
-    referrerUrl: null,
-    utmSource: 'newsletter',
-    utmMedium: 'email',
-    utmCampaign: 'fall',
-    utmContent: null,
-    utmTerm: null,
-    daysToConversion: 1,
-  };
   await applyOrders(db, shop, [
     order(ORDERS.theirs, at(5), {
       customerId: CUSTOMER.id,
@@ -141,7 +129,13 @@ export async function seedCustomerData(db: PrismaClient, shop: string): Promise<
       phone: CUSTOMER.phone,
       tags: ['gift', `for ${CUSTOMER.firstName}`],
       refunds: [refund(70n, ORDERS.theirs * 10n + 1n, { note: `Damaged, ${CUSTOMER.firstName} called` })],
-      journey,
+      journey: journey({
+        source: 'email',
+        landingPage: `/?utm_source=newsletter&subscriber=${encodeURIComponent(CUSTOMER.email)}`,
+        utmSource: 'newsletter',
+        utmMedium: 'email',
+        daysToConversion: 1,
+      }),
     }),
     order(ORDERS.guest, at(5), { customerId: null, email: CUSTOMER.email.toUpperCase(), phone: null }),
     order(ORDERS.others, at(5), { customerId: OTHER.id, email: OTHER.email, phone: null }),

@@ -10,7 +10,7 @@ import {
   markCustomerDeleted,
   markProductDeleted,
 } from './apply.server';
-import { at, customer, order, product, refund, variant } from './fixtures';
+import { at, bulkOrder, customer, journey, order, product, refund, variant } from './fixtures';
 
 let shopCounter = 0;
 const newShop = () => `apply-${++shopCounter}.myshopify.com`;
@@ -142,19 +142,6 @@ describe('customers and inventory', () => {
 });
 
 describe('orders', () => {
-  const journey = {
-    occurredAt: at(0),
-    source: 'google',
-    landingPage: '/?utm_source=google',
-    referrerUrl: null,
-    utmSource: 'google',
-    utmMedium: 'cpc',
-    utmCampaign: 'fall',
-    utmContent: null,
-    utmTerm: null,
-    daysToConversion: 2,
-  };
-
   it('replaces lines, discount applications and journey only when the order itself is newer', async () => {
     const shop = newShop();
     const discount = {
@@ -166,7 +153,7 @@ describe('orders', () => {
       allocationMethod: 'ACROSS',
       targetType: 'LINE_ITEM',
     };
-    await applyOrders(prisma, shop, [order(10n, at(10), { discountApplications: [discount], journey })]);
+    await applyOrders(prisma, shop, [order(10n, at(10), { discountApplications: [discount], journey: journey() })]);
     const line = (id: bigint, quantity: number) => ({ ...order(10n, at(0)).lineItems[0]!, id, quantity });
     // Older: nothing changes.
     expect(await applyOrders(prisma, shop, [order(10n, at(5), { lineItems: [line(999n, 9)], journey: null })])).toEqual(
@@ -244,25 +231,9 @@ describe('orders', () => {
         },
       },
     }) as unknown as PrismaClient;
-    const orders = Array.from({ length: 1000 }, (_, index) => {
-      const id = BigInt(1000 + index);
-      return order(id, at(10), {
-        lineItems: [1n, 2n, 3n].map((n) => ({ ...order(id, at(0)).lineItems[0]!, id: id * 10n + n })),
-        refunds: index % 10 === 0 ? [refund(id * 100n, id * 10n + 1n)] : [],
-        discountApplications: [
-          {
-            type: 'AUTOMATIC',
-            code: null,
-            title: 'Fall sale',
-            value: '5',
-            valueType: 'FIXED_AMOUNT',
-            allocationMethod: 'ACROSS',
-            targetType: 'LINE_ITEM',
-          },
-        ],
-        journey,
-      });
-    });
+    const orders = Array.from({ length: 1000 }, (_, index) =>
+      bulkOrder(BigInt(1000 + index), { refunded: index % 10 === 0 }),
+    );
     expect(await applyOrders(counting, shop, orders)).toEqual({ applied: 1000, stale: 0 });
     // One upsert of the orders; delete + insert of lines, discount applications and journeys; refunds and their lines.
     expect(statements).toHaveLength(9);

@@ -2,7 +2,15 @@
  * Record builders for the mirror's tests: plausible normalised records with
  * every field set, to adjust per test.
  */
-import type { MirrorCustomer, MirrorOrder, MirrorProduct, MirrorRefund, MirrorVariant } from './types';
+import type {
+  MirrorCustomer,
+  MirrorDiscountApplication,
+  MirrorJourney,
+  MirrorOrder,
+  MirrorProduct,
+  MirrorRefund,
+  MirrorVariant,
+} from './types';
 
 export const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 12, minute));
 
@@ -108,4 +116,44 @@ export function order(id: bigint, updatedAt: Date, fields: Partial<MirrorOrder> 
     journey: undefined,
     ...fields,
   };
+}
+
+export function journey(fields: Partial<MirrorJourney> = {}): MirrorJourney {
+  return {
+    occurredAt: at(0),
+    source: 'google',
+    landingPage: '/?utm_source=google',
+    referrerUrl: null,
+    utmSource: 'google',
+    utmMedium: 'cpc',
+    utmCampaign: 'fall',
+    utmContent: null,
+    utmTerm: null,
+    daysToConversion: 2,
+    ...fields,
+  };
+}
+
+export function discountApplication(fields: Partial<MirrorDiscountApplication> = {}): MirrorDiscountApplication {
+  return {
+    type: 'AUTOMATIC',
+    code: null,
+    title: 'Fall sale',
+    value: '5',
+    valueType: 'FIXED_AMOUNT',
+    allocationMethod: 'ACROSS',
+    targetType: 'LINE_ITEM',
+    ...fields,
+  };
+}
+
+/** An order as a sync writes them in bulk: three lines, a discount application, a journey, maybe a refund. */
+export function bulkOrder(id: bigint, { refunded }: { refunded: boolean }): MirrorOrder {
+  const line = order(id, at(0)).lineItems[0]!;
+  return order(id, at(10), {
+    lineItems: [1n, 2n, 3n].map((n) => ({ ...line, id: id * 10n + n })),
+    refunds: refunded ? [refund(id * 100n, id * 10n + 1n)] : [],
+    discountApplications: [discountApplication()],
+    journey: journey(),
+  });
 }

@@ -16,7 +16,7 @@ import {
   markCustomerDeleted,
   markProductDeleted,
 } from './apply.server';
-import { at, customer, order, product, refund, variant } from './fixtures';
+import { at, customer, journey, order, product, refund, variant } from './fixtures';
 import type { MirrorCustomer, MirrorInventoryLevel, MirrorOrder, MirrorProduct, MirrorRefund } from './types';
 
 const PRODUCT = 1n;
@@ -90,18 +90,7 @@ const history = fc
       from,
       record: refund(300n + BigInt(index), ORDER * 10n + 1n, { total: `${index + 1}.0000` }),
     }));
-    const journey = {
-      occurredAt: at(1),
-      source: 'newsletter',
-      landingPage: '/?utm_source=newsletter',
-      referrerUrl: null,
-      utmSource: 'newsletter',
-      utmMedium: 'email',
-      utmCampaign: 'fall',
-      utmContent: null,
-      utmTerm: null,
-      daysToConversion: 1,
-    };
+    const visit = journey({ occurredAt: at(1) });
     for (let k = 0; k < h.orderVersions; k++) {
       const carried = h.journeyCarried[k]!;
       events.push({
@@ -111,7 +100,7 @@ const history = fc
           tags: [`v${k}`],
           lineItems: order(ORDER, at(0)).lineItems.map((line) => ({ ...line, quantity: 1 + k })),
           refunds: refunds.filter((entry) => entry.from <= k).map((entry) => entry.record),
-          journey: carried ? (h.journeyKnown ? journey : null) : undefined,
+          journey: carried ? (h.journeyKnown ? visit : null) : undefined,
         }),
       });
     }
