@@ -6,6 +6,7 @@
 import { Badge, BlockStack, Card, InlineStack, Text } from '@shopify/polaris';
 import { useTranslation } from 'react-i18next';
 import type { Formatter } from '~/i18n/format';
+import { CardHeading } from '~/modules/insights/components/CardHeading';
 import type { ShopProfile } from '~/platform/shopify/shop-profile.server';
 
 interface Props {
@@ -33,14 +34,7 @@ export function ShopProfileCard({ profile, format, now }: Props) {
   return (
     <Card>
       <BlockStack gap="400">
-        <BlockStack gap="100">
-          <Text as="h2" variant="headingMd">
-            {t('today.shopCard.heading')}
-          </Text>
-          <Text as="p" variant="bodySm" tone="subdued">
-            {t('today.shopCard.description')}
-          </Text>
-        </BlockStack>
+        <CardHeading title={t('today.shopCard.heading')} description={t('today.shopCard.description')} />
         <dl style={{ margin: 0, display: 'grid', gap: 'var(--p-space-300)' }}>
           <Detail term={t('today.shopCard.name')}>{profile.name}</Detail>
           <Detail term={t('today.shopCard.plan')}>{profile.plan}</Detail>

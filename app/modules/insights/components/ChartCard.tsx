@@ -6,10 +6,11 @@
  * The chart renders in the browser only (polaris-viz needs `window`); until
  * the page hydrates a skeleton of the same height holds its place.
  */
-import { BlockStack, Box, Button, Card, DataTable, InlineStack, SkeletonBodyText, Text } from '@shopify/polaris';
+import { BlockStack, Box, Button, Card, DataTable, InlineStack, SkeletonBodyText } from '@shopify/polaris';
 import { PolarisVizProvider } from '@shopify/polaris-viz';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CardHeading } from './CardHeading';
 import { useHydrated } from './useHydrated';
 
 export interface ChartTable {
@@ -40,16 +41,7 @@ export function ChartCard({ title, summary, chart, table, height = 280, descript
     <Card>
       <BlockStack gap="300">
         <InlineStack align="space-between" blockAlign="start" gap="200">
-          <BlockStack gap="100">
-            <Text as="h2" variant="headingMd">
-              {title}
-            </Text>
-            {description ? (
-              <Text as="p" variant="bodySm" tone="subdued">
-                {description}
-              </Text>
-            ) : null}
-          </BlockStack>
+          <CardHeading title={title} description={description} />
           <Button
             variant="plain"
             onClick={() => setShowTable((shown) => !shown)}

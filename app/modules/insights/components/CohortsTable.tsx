@@ -9,6 +9,7 @@ import { BlockStack, Box, Button, ButtonGroup, Card, InlineStack, Text } from '@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cohort } from '../cohorts.server';
+import { CardHeading } from './CardHeading';
 import type { InsightsFormatter } from './insights-format';
 
 type Measure = 'repeatRate' | 'revenuePerCustomer';
@@ -46,14 +47,10 @@ export function CohortsTable({ cohorts, format }: Props) {
       <BlockStack gap="300">
         <Box paddingInline="400" paddingBlockStart="400">
           <InlineStack align="space-between" blockAlign="center" gap="300">
-            <BlockStack gap="100">
-              <Text as="h2" variant="headingMd">
-                {t('insights.cohorts.tableTitle')}
-              </Text>
-              <Text as="p" variant="bodySm" tone="subdued">
-                {t(`insights.cohorts.measures.${measure}Help`)}
-              </Text>
-            </BlockStack>
+            <CardHeading
+              title={t('insights.cohorts.tableTitle')}
+              description={t(`insights.cohorts.measures.${measure}Help`)}
+            />
             <ButtonGroup variant="segmented">
               {(['repeatRate', 'revenuePerCustomer'] as const).map((option) => (
                 <Button key={option} pressed={measure === option} onClick={() => setMeasure(option)}>

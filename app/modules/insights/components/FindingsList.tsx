@@ -4,9 +4,10 @@
  * nothing stands out. Findings are recomputed by a job as data changes,
  * never on page load; the card says when that is.
  */
-import { BlockStack, Box, Card, Divider, InlineStack, Link, Text } from '@shopify/polaris';
+import { Box, Card, Divider, InlineStack, Link, Text } from '@shopify/polaris';
 import { useTranslation } from 'react-i18next';
 import type { FindingView } from '../finding-view.server';
+import { CardHeading } from './CardHeading';
 import { FindingCard } from './FindingCard';
 import type { FindingThresholds } from './finding-text';
 import type { InsightsFormatter } from './insights-format';
@@ -32,16 +33,7 @@ export function FindingsList({ title, findings, thresholds, format, empty, compa
     <Card padding="0">
       <Box paddingInline="400" paddingBlockStart="400" paddingBlockEnd="200">
         <InlineStack align="space-between" blockAlign="center" gap="200">
-          <BlockStack gap="100">
-            <Text as="h2" variant="headingMd">
-              {title}
-            </Text>
-            {description ? (
-              <Text as="p" variant="bodySm" tone="subdued">
-                {description}
-              </Text>
-            ) : null}
-          </BlockStack>
+          <CardHeading title={title} description={description} />
           {more ? <Link url={more.url}>{more.label}</Link> : null}
         </InlineStack>
       </Box>

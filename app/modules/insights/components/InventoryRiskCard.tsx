@@ -9,6 +9,7 @@ import { BlockStack, Box, Card, DataTable, Link, Text } from '@shopify/polaris';
 import { useTranslation } from 'react-i18next';
 import type { InventoryRisk } from '../inventory-risk.server';
 import { addDays } from '../periods';
+import { CardHeading } from './CardHeading';
 import type { InsightsFormatter } from './insights-format';
 
 interface Props {
@@ -40,17 +41,13 @@ export function InventoryRiskCard({ inventory, format, adminBase }: Props) {
     <Card padding="0">
       <BlockStack gap="200">
         <Section>
-          <BlockStack gap="100">
-            <Text as="h2" variant="headingMd">
-              {t('insights.inventory.atRiskTitle')}
-            </Text>
-            <Text as="p" variant="bodySm" tone="subdued">
-              {t('insights.inventory.atRiskDescription', {
-                days: inventory.coverDays,
-                window: format.period(inventory.velocityWindow),
-              })}
-            </Text>
-          </BlockStack>
+          <CardHeading
+            title={t('insights.inventory.atRiskTitle')}
+            description={t('insights.inventory.atRiskDescription', {
+              days: inventory.coverDays,
+              window: format.period(inventory.velocityWindow),
+            })}
+          />
         </Section>
         {atRisk.length === 0 ? (
           <Section>
@@ -85,13 +82,10 @@ export function InventoryRiskCard({ inventory, format, adminBase }: Props) {
           />
         )}
         <Section>
-          <BlockStack gap="100">
-            <Text as="h2" variant="headingMd">
-              {t('insights.inventory.deadTitle')}
-            </Text>
-            <Text as="p" variant="bodySm" tone="subdued">
-              {t('insights.inventory.deadDescription', { days: inventory.deadAfterDays })}
-            </Text>
+          <CardHeading
+            title={t('insights.inventory.deadTitle')}
+            description={t('insights.inventory.deadDescription', { days: inventory.deadAfterDays })}
+          >
             {inventory.deadStock.length > 0 ? (
               <Text as="p" variant="bodyMd" fontWeight="semibold">
                 {t('insights.inventory.deadSummary', {
@@ -103,7 +97,7 @@ export function InventoryRiskCard({ inventory, format, adminBase }: Props) {
                   : ''}
               </Text>
             ) : null}
-          </BlockStack>
+          </CardHeading>
         </Section>
         {dead.length === 0 ? (
           <Box paddingInline="400" paddingBlockEnd="400">

@@ -7,6 +7,7 @@
 import { BlockStack, Box, Card, DataTable, Link, Text } from '@shopify/polaris';
 import { useTranslation } from 'react-i18next';
 import type { ProductPerformance } from '../products.server';
+import { CardHeading } from './CardHeading';
 import type { InsightsFormatter } from './insights-format';
 import { CUSTOM_ITEMS_ID, productTitle } from './product-title';
 
@@ -25,14 +26,7 @@ export function ProductsTable({ title, description, products, format, adminBase 
     <Card padding="0">
       <BlockStack gap="200">
         <Box paddingInline="400" paddingBlockStart="400">
-          <BlockStack gap="100">
-            <Text as="h2" variant="headingMd">
-              {title}
-            </Text>
-            <Text as="p" variant="bodySm" tone="subdued">
-              {description}
-            </Text>
-          </BlockStack>
+          <CardHeading title={title} description={description} />
         </Box>
         {products.length === 0 ? (
           <Box paddingInline="400" paddingBlockEnd="400">
