@@ -35,6 +35,8 @@ export function InventoryRiskCard({ inventory, format, adminBase }: Props) {
       {title}
     </Link>
   );
+  /** Under a table cut at ROWS: how many of how many are shown. */
+  const more = (total: number) => (total > ROWS ? t('insights.inventory.more', { shown: ROWS, total }) : undefined);
   const atRisk = inventory.atRisk.slice(0, ROWS);
   const dead = inventory.deadStock.slice(0, ROWS);
   return (
@@ -74,11 +76,7 @@ export function InventoryRiskCard({ inventory, format, adminBase }: Props) {
                 ? '—'
                 : format.calendarDate(addDays(inventory.today, Math.floor(row.daysOfCover))),
             ])}
-            footerContent={
-              inventory.atRisk.length > ROWS
-                ? t('insights.inventory.more', { shown: ROWS, total: inventory.atRisk.length })
-                : undefined
-            }
+            footerContent={more(inventory.atRisk.length)}
           />
         )}
         <Section>
@@ -120,11 +118,7 @@ export function InventoryRiskCard({ inventory, format, adminBase }: Props) {
               row.lastSaleDay ? format.calendarDate(row.lastSaleDay) : t('insights.inventory.neverSold'),
               row.costTiedUp === null ? '—' : format.money(row.costTiedUp),
             ])}
-            footerContent={
-              inventory.deadStock.length > ROWS
-                ? t('insights.inventory.more', { shown: ROWS, total: inventory.deadStock.length })
-                : undefined
-            }
+            footerContent={more(inventory.deadStock.length)}
           />
         )}
       </BlockStack>
