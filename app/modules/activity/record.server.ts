@@ -34,10 +34,11 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type { Session } from '@shopify/shopify-api';
 import type { ActivityDetails } from './sentence';
+import type { ACTOR_TYPES } from './vocabulary';
 
 export type { ActivityDetails };
 
-export type ActivityActorType = 'shopify' | 'staff' | 'steward' | 'customer' | 'app';
+type ActivityActorType = (typeof ACTOR_TYPES)[number];
 
 export interface ActivityInput {
   shop: string;
