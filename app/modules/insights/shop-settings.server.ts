@@ -9,6 +9,7 @@
  * - `requireShopSettings(db, shop)`: what jobs call; when nothing is stored
  *   yet it reads the profile through the shop's offline session.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { PrismaClient } from '@prisma/client';
 import { unauthenticated } from '~/shopify.server';
 import { gatewayFor } from '~/platform/shopify/gateway.server';
@@ -39,18 +40,28 @@ export async function readShopSettings(db: PrismaClient, shop: string): Promise<
   return row && { shop, name: row.name, timeZone: row.ianaTimezone, currencyCode: row.currencyCode };
 }
 
-/** Stores the profile; a new time zone schedules a rebuild of the shop's rollups. */
+/**
+ * Stores the profile (written only when it differs from what is stored: the
+ * Today page calls this on every load); a new time zone schedules a rebuild of
+ * the shop's rollups.
+ */
 export async function rememberShopProfile(
   db: PrismaClient,
   shop: string,
   profile: Pick<ShopProfile, 'name' | 'timeZone' | 'currencyCode'>,
 ): Promise<ShopSettings> {
   checkTimeZone(profile.timeZone);
-  const fields = { name: profile.name, ianaTimezone: profile.timeZone, currencyCode: profile.currencyCode };
-  await db.shopSettings.upsert({ where: { shop }, create: { shop, ...fields }, update: fields });
-  const state = await db.insightsRollupState.findUnique({ where: { shop }, select: { timeZone: true } });
+  const settings = { shop, name: profile.name, timeZone: profile.timeZone, currencyCode: profile.currencyCode };
+  const [stored, state] = await Promise.all([
+    readShopSettings(db, shop),
+    db.insightsRollupState.findUnique({ where: { shop }, select: { timeZone: true } }),
+  ]);
+  if (!isDeepStrictEqual(stored, settings)) {
+    const fields = { name: profile.name, ianaTimezone: profile.timeZone, currencyCode: profile.currencyCode };
+    await db.shopSettings.upsert({ where: { shop }, create: { shop, ...fields }, update: fields });
+  }
   if (state && state.timeZone !== profile.timeZone) await scheduleRollupRebuild(db, shop);
-  return { shop, name: profile.name, timeZone: profile.timeZone, currencyCode: profile.currencyCode };
+  return settings;
 }
 
 /** The stored settings, or the profile read now through the shop's offline session (and stored). */
