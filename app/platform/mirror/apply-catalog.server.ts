@@ -4,7 +4,7 @@
  * mirror write follows (newest updatedAt wins, tombstones, batches).
  */
 import { Prisma } from '@prisma/client';
-import { atomically, bigintArray, jsonRows, newestPerKey, NO_DATA_YET, type Db } from './batch.server';
+import { atomically, bigintArray, jsonRows, newestPerKey, tombstone, type Db } from './batch.server';
 import type { ApplyResult, MirrorInventoryLevel, MirrorProduct } from './types';
 
 function summarise(total: number, rows: { live: boolean }[]): ApplyResult {
@@ -85,23 +85,14 @@ async function writeVariants(tx: Prisma.TransactionClient, shop: string, product
       AND product.shop = variant.shop AND product.id = variant."productId"`);
 }
 
-/**
- * products/delete: tombstones the product (and its variants) at `at`. A
- * product not stored yet gets a tombstone without data, which a later-arriving
- * older update may fill in without bringing the product back.
- */
+/** products/delete: tombstones the product (see batch.server.ts's tombstone) and its variants at `at`. */
 export async function markProductDeleted(db: Db, shop: string, id: bigint, at: Date): Promise<ApplyResult> {
   return atomically(db, async (tx) => {
-    const changed = await tx.$queryRaw<{ id: bigint }[]>(Prisma.sql`
-      INSERT INTO "Product" AS stored (shop, id, tags, "updatedAt", "deletedAt")
-      VALUES (${shop}, ${id}, '{}', ${NO_DATA_YET}, ${at})
-      ON CONFLICT (shop, id) DO UPDATE SET "deletedAt" = LEAST(stored."deletedAt", EXCLUDED."deletedAt")
-      WHERE stored."deletedAt" IS NULL OR stored."deletedAt" > EXCLUDED."deletedAt"
-      RETURNING stored.id`);
+    const result = await tombstone(tx, 'Product', shop, id, at);
     await tx.$executeRaw(Prisma.sql`
       UPDATE "ProductVariant" SET "deletedAt" = ${at}
       WHERE shop = ${shop} AND "productId" = ${id} AND ("deletedAt" IS NULL OR "deletedAt" > ${at})`);
-    return { applied: changed.length, stale: 1 - changed.length };
+    return result;
   });
 }
 

@@ -3,7 +3,7 @@
  * leaves a tombstone. See apply.server.ts for the rules.
  */
 import { Prisma } from '@prisma/client';
-import { jsonRows, newestPerKey, NO_DATA_YET, type Db } from './batch.server';
+import { jsonRows, newestPerKey, tombstone, type Db } from './batch.server';
 import type { ApplyResult, MirrorCustomer } from './types';
 
 /** Writes customers newer than (or as new as) the stored ones; a deleted customer stays deleted. */
@@ -42,17 +42,7 @@ export async function applyCustomers(db: Db, shop: string, customers: readonly M
   return { applied, stale: customers.length - applied };
 }
 
-/**
- * customers/delete: tombstones the customer at `at`. A customer not stored
- * yet gets a tombstone without data, which a later-arriving older update may
- * fill in without bringing the customer back.
- */
-export async function markCustomerDeleted(db: Db, shop: string, id: bigint, at: Date): Promise<ApplyResult> {
-  const changed = await db.$queryRaw<{ id: bigint }[]>(Prisma.sql`
-    INSERT INTO "Customer" AS stored (shop, id, tags, "updatedAt", "deletedAt")
-    VALUES (${shop}, ${id}, '{}', ${NO_DATA_YET}, ${at})
-    ON CONFLICT (shop, id) DO UPDATE SET "deletedAt" = LEAST(stored."deletedAt", EXCLUDED."deletedAt")
-    WHERE stored."deletedAt" IS NULL OR stored."deletedAt" > EXCLUDED."deletedAt"
-    RETURNING stored.id`);
-  return { applied: changed.length, stale: 1 - changed.length };
+/** customers/delete: tombstones the customer at `at` (see batch.server.ts's tombstone). */
+export function markCustomerDeleted(db: Db, shop: string, id: bigint, at: Date): Promise<ApplyResult> {
+  return tombstone(db, 'Customer', shop, id, at);
 }

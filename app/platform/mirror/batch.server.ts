@@ -6,6 +6,7 @@
  * no 64-bit integers), dates as ISO instants, money as decimal strings.
  */
 import { Prisma, type PrismaClient } from '@prisma/client';
+import type { ApplyResult } from './types';
 
 /** A Prisma client or the transaction client of a caller's `$transaction`. */
 export type Db = PrismaClient | Prisma.TransactionClient;
@@ -52,4 +53,25 @@ export function newestPerKey<T extends { updatedAt: Date }>(records: readonly T[
 }
 
 /** A stored row of the mirror when a deletion arrives before any version of the resource. */
-export const NO_DATA_YET = new Date(0);
+const NO_DATA_YET = new Date(0);
+
+/**
+ * A deletion of the product or customer `id` at `at`: the stored row keeps its
+ * earliest deletion time; a row not stored yet becomes a tombstone without
+ * data, which a later-arriving older update may fill in without bringing it back.
+ */
+export async function tombstone(
+  db: Db,
+  table: 'Product' | 'Customer',
+  shop: string,
+  id: bigint,
+  at: Date,
+): Promise<ApplyResult> {
+  const changed = await db.$queryRaw<{ id: bigint }[]>(Prisma.sql`
+    INSERT INTO ${Prisma.raw(`"${table}"`)} AS stored (shop, id, tags, "updatedAt", "deletedAt")
+    VALUES (${shop}, ${id}, '{}', ${NO_DATA_YET}, ${at})
+    ON CONFLICT (shop, id) DO UPDATE SET "deletedAt" = LEAST(stored."deletedAt", EXCLUDED."deletedAt")
+    WHERE stored."deletedAt" IS NULL OR stored."deletedAt" > EXCLUDED."deletedAt"
+    RETURNING stored.id`);
+  return { applied: changed.length, stale: 1 - changed.length };
+}
