@@ -4,8 +4,7 @@ import type { i18n as I18n } from 'i18next';
 export function actorLabel(i18n: I18n, actor: { type: string; id: string | null; name: string | null }): string {
   if (actor.name) return actor.name;
   if (actor.type === 'customer' && !actor.id) return i18n.t('activity.actors.guest');
-  const key = `activity.actors.${actor.type}`;
-  return i18n.exists(key) ? i18n.t(key) : actor.type;
+  return actorTypeLabel(i18n, actor.type);
 }
 
 export function actorTypeLabel(i18n: I18n, type: string): string {
