@@ -38,8 +38,9 @@ export const loader = ({ request }: LoaderFunctionArgs) =>
     const profile = await readShopProfile(gateway);
     const page = await readActivityPage(prisma, session.shop, query, profile.timeZone);
     const rows = await withMirrorTitles(prisma, session.shop, page.rows);
+    const adminBase = adminBaseUrl(session.shop, env.DEVSTORE_URL);
     return {
-      entries: rows.map((row) => activityView(adminBaseUrl(session.shop, env.DEVSTORE_URL), row)),
+      entries: rows.map((row) => activityView(adminBase, row)),
       filters: query.filters,
       newerUrl: page.newer ? `${PATH}?${activitySearchParams(query.filters, { before: page.newer })}` : null,
       olderUrl: page.older ? `${PATH}?${activitySearchParams(query.filters, { after: page.older })}` : null,
