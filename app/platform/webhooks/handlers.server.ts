@@ -10,9 +10,7 @@ import { COMPLIANCE_WEBHOOK_HANDLERS } from '../compliance/webhook-handlers.serv
 import { MIRROR_WEBHOOK_HANDLERS } from '../mirror/webhook-handlers.server';
 import { SYNC_WEBHOOK_HANDLERS } from '../sync/webhook-handlers.server';
 import { APP_WEBHOOK_HANDLERS } from './app-handlers.server';
-import type { WebhookHandler, WebhookHandlers } from './types';
-
-export type TopicHandlers = Readonly<Record<string, readonly WebhookHandler[]>>;
+import type { TopicHandlers, WebhookHandler, WebhookHandlers } from './types';
 
 export function composeHandlers(...registries: WebhookHandlers[]): TopicHandlers {
   const composed: Record<string, WebhookHandler[]> = {};

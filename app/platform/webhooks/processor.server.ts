@@ -25,7 +25,7 @@ import type { PrismaClient } from '@prisma/client';
 import { describeWebhook } from '~/modules/activity/describe-webhook';
 import { recordActivity, type ActivityInput } from '~/modules/activity/record.server';
 import { logger } from '../logging/logger.server';
-import type { InboxEvent, Tx, WebhookHandler } from './types';
+import type { InboxEvent, TopicHandlers, Tx } from './types';
 
 const log = logger.child({ component: 'webhook-processor' });
 
@@ -34,7 +34,7 @@ export const MAX_EVENT_ATTEMPTS = 5;
 
 export interface ProcessorOptions {
   /** Handlers per topic, run in order inside the event's transaction. */
-  handlers: Readonly<Record<string, readonly WebhookHandler[]>>;
+  handlers: TopicHandlers;
   /** The event's activity entry (default: the activity module's describeWebhook). */
   describe?: (event: InboxEvent) => ActivityInput | null;
   /** Events read at a time (default 20). */

@@ -35,7 +35,7 @@ export interface WebhookReply {
   headers?: Record<string, string>;
 }
 
-export interface InboxRuntime {
+interface InboxRuntime {
   inbox: WebhookInbox;
   trigger: ProcessTrigger;
 }
@@ -45,7 +45,7 @@ const RUNTIME_KEY = Symbol.for('steward.webhookInbox');
 type WithRuntime = typeof globalThis & { [RUNTIME_KEY]?: InboxRuntime };
 const holder = globalThis as WithRuntime;
 
-export function inboxRuntime(): InboxRuntime {
+function inboxRuntime(): InboxRuntime {
   return (holder[RUNTIME_KEY] ??= (() => {
     const trigger = new ProcessTrigger((shop) => enqueueProcessing(jobQueue(), shop));
     const inbox = new WebhookInbox(sqlPool, {

@@ -36,3 +36,6 @@ export type WebhookHandler = (tx: Tx, event: InboxEvent) => Promise<void>;
 
 /** Handlers of one area, keyed by topic ("orders/updated"). */
 export type WebhookHandlers = Record<string, WebhookHandler>;
+
+/** Every area's handlers, composed: per topic, run in order in the event's one transaction. */
+export type TopicHandlers = Readonly<Record<string, readonly WebhookHandler[]>>;
