@@ -5,20 +5,17 @@
  * across equal timestamps, scoping to the shop, bad URLs, and the CSV's
  * content and escaping.
  */
-import { Session } from '@shopify/shopify-api';
 import { TEST_SHOP } from '@shopify/shopify-api/test-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevstore } from '../../devstore/index';
 import { emptyShop } from '../../devstore/test-support';
+import { installOn, startAppDevstore } from '../../tests/support/installed-app';
 import { bearerRequest, call, sessionToken } from '../../tests/support/shopify-requests';
 import type { ActivityInput } from '~/modules/activity/record.server';
 
 const OTHER_SHOP = 'harbor-goods.myshopify.com';
 const EMPTY_SHOP = 'brand-new.myshopify.com';
-const SCOPES = process.env.SCOPES as string;
 
-const devstore = await startDevstore({
-  app: { apiKey: 'testApiKey', apiSecret: 'testApiSecretKey', scopes: SCOPES.split(',') },
+const devstore = await startAppDevstore({
   shops: [
     emptyShop({
       id: 1,
@@ -31,27 +28,14 @@ const devstore = await startDevstore({
     emptyShop({ id: 3, domain: EMPTY_SHOP, name: 'Brand New' }),
   ],
 });
-process.env.DEVSTORE_URL = devstore.url;
 const { loader } = await import('./app.activity._index');
 const { loader: exportLoader } = await import('./app.activity.export');
-const { sessionStorage } = await import('~/shopify.server');
 const { default: prisma } = await import('~/db.server');
 const { recordActivity } = await import('~/modules/activity/record.server');
 
 type Loaded = Exclude<Awaited<ReturnType<typeof loader>>, Response>;
 
-for (const shop of [TEST_SHOP, OTHER_SHOP, EMPTY_SHOP]) {
-  await sessionStorage.storeSession(
-    new Session({
-      id: `offline_${shop}`,
-      shop,
-      state: 'installed',
-      isOnline: false,
-      scope: SCOPES,
-      accessToken: devstore.grantToken(shop, `shpat_activity_${shop.split('.')[0]}`),
-    }),
-  );
-}
+await installOn(devstore, [TEST_SHOP, OTHER_SHOP, EMPTY_SHOP], (shop) => `shpat_activity_${shop.split('.')[0]}`);
 afterAll(() => devstore.close());
 
 const BASE = Date.parse('2026-01-10T12:00:00.000Z');

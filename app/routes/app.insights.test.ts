@@ -7,18 +7,15 @@
  * figures it returns, and dismiss / snooze / restore scoped to the shop of
  * the session whatever the form says.
  */
-import { Session } from '@shopify/shopify-api';
 import { TEST_SHOP } from '@shopify/shopify-api/test-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevstore } from '../../devstore/index';
 import { emptyShop } from '../../devstore/test-support';
+import { installOn, startAppDevstore } from '../../tests/support/installed-app';
 import { mirrorOrder, mirrorProduct, mirrorVariant } from '../../tests/support/mirror-fixtures';
 import { bearerRequest, call, sessionToken } from '../../tests/support/shopify-requests';
 
 const OTHER_SHOP = 'harbor-goods.myshopify.com';
-const SCOPES = process.env.SCOPES as string;
-const devstore = await startDevstore({
-  app: { apiKey: 'testApiKey', apiSecret: 'testApiSecretKey', scopes: SCOPES.split(',') },
+const devstore = await startAppDevstore({
   shops: [
     emptyShop({
       id: 1,
@@ -38,29 +35,16 @@ const devstore = await startDevstore({
     }),
   ],
 });
-process.env.DEVSTORE_URL = devstore.url;
 const overview = await import('./app.insights._index');
 const products = await import('./app.insights.products');
 const cohorts = await import('./app.insights.cohorts');
 const findings = await import('./app.insights.findings');
-const { sessionStorage } = await import('~/shopify.server');
 const { default: prisma } = await import('~/db.server');
 const { applyAndRollUp, seedShop } = await import('~/modules/insights/test-support');
 const { recomputeFindings, listFindings } = await import('~/modules/insights/findings.server');
 const { localDate } = await import('~/modules/insights/periods');
 
-for (const shop of [TEST_SHOP, OTHER_SHOP]) {
-  await sessionStorage.storeSession(
-    new Session({
-      id: `offline_${shop}`,
-      shop,
-      state: 'installed',
-      isOnline: false,
-      scope: SCOPES,
-      accessToken: devstore.grantToken(shop, `shpat_insights_${shop.split('.')[0]}`),
-    }),
-  );
-}
+await installOn(devstore, [TEST_SHOP, OTHER_SHOP], (shop) => `shpat_insights_${shop.split('.')[0]}`);
 afterAll(() => devstore.close());
 
 /** `count` guest orders of 2 × 10.00 of product 301 on one day (16:00 UTC: noon in Toronto). */

@@ -5,46 +5,30 @@
  * webhook handlers, scoping to the session's shop, pages, the download and
  * its downloadedAt, and a refused token.
  */
-import { Session } from '@shopify/shopify-api';
 import { TEST_SHOP } from '@shopify/shopify-api/test-helpers';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startDevstore } from '../../devstore/index';
 import { emptyShop } from '../../devstore/test-support';
+import { installOn, startAppDevstore } from '../../tests/support/installed-app';
 import { bearerRequest, call, sessionToken } from '../../tests/support/shopify-requests';
 
 const OTHER_SHOP = 'harbor-goods.myshopify.com';
 const EMPTY_SHOP = 'brand-new.myshopify.com';
-const SCOPES = process.env.SCOPES as string;
 
-const devstore = await startDevstore({
-  app: { apiKey: 'testApiKey', apiSecret: 'testApiSecretKey', scopes: SCOPES.split(',') },
+const devstore = await startAppDevstore({
   shops: [
     emptyShop({ id: 1, domain: TEST_SHOP, name: 'Maple & Thread', ianaTimezone: 'America/Toronto' }),
     emptyShop({ id: 2, domain: OTHER_SHOP, name: 'Harbor Goods', ianaTimezone: 'Europe/Paris' }),
     emptyShop({ id: 3, domain: EMPTY_SHOP, name: 'Brand New' }),
   ],
 });
-process.env.DEVSTORE_URL = devstore.url;
 const { loader } = await import('./app.privacy._index');
 const { loader: exportLoader } = await import('./app.privacy.$id.export');
-const { sessionStorage } = await import('~/shopify.server');
 const { default: prisma } = await import('~/db.server');
 const { COMPLIANCE_WEBHOOK_HANDLERS } = await import('~/platform/compliance/webhook-handlers.server');
 const { applyCustomers } = await import('~/platform/mirror/apply.server');
 const { customer } = await import('~/platform/mirror/fixtures');
 
-for (const shop of [TEST_SHOP, OTHER_SHOP, EMPTY_SHOP]) {
-  await sessionStorage.storeSession(
-    new Session({
-      id: `offline_${shop}`,
-      shop,
-      state: 'installed',
-      isOnline: false,
-      scope: SCOPES,
-      accessToken: devstore.grantToken(shop, `shpat_privacy_${shop.split('.')[0]}`),
-    }),
-  );
-}
+await installOn(devstore, [TEST_SHOP, OTHER_SHOP, EMPTY_SHOP], (shop) => `shpat_privacy_${shop.split('.')[0]}`);
 afterAll(() => devstore.close());
 
 type Loaded = Exclude<Awaited<ReturnType<typeof loader>>, Response>;

@@ -4,38 +4,22 @@
  * for the session's shop only; "Sync now" queues one full sync for the
  * session's shop, whatever the form says; a refused token gets nothing.
  */
-import { Session } from '@shopify/shopify-api';
 import { TEST_SHOP } from '@shopify/shopify-api/test-helpers';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startDevstore } from '../../devstore/index';
 import { emptyShop } from '../../devstore/test-support';
+import { installOn, startAppDevstore } from '../../tests/support/installed-app';
 import { APP_URL, BROWSER_UA, bearerRequest, call, sessionToken } from '../../tests/support/shopify-requests';
 
 const OTHER_SHOP = 'harbor-goods.myshopify.com';
-const SCOPES = process.env.SCOPES as string;
 
-const devstore = await startDevstore({
-  app: { apiKey: 'testApiKey', apiSecret: 'testApiSecretKey', scopes: SCOPES.split(',') },
+const devstore = await startAppDevstore({
   shops: [emptyShop({ id: 1, domain: TEST_SHOP }), emptyShop({ id: 2, domain: OTHER_SHOP })],
 });
-process.env.DEVSTORE_URL = devstore.url;
 const { loader, action } = await import('./app.sync');
-const { sessionStorage } = await import('~/shopify.server');
 const { default: prisma } = await import('~/db.server');
 const { applyProducts } = await import('~/platform/mirror/apply.server');
 
-for (const shop of [TEST_SHOP, OTHER_SHOP]) {
-  await sessionStorage.storeSession(
-    new Session({
-      id: `offline_${shop}`,
-      shop,
-      state: 'installed',
-      isOnline: false,
-      scope: SCOPES,
-      accessToken: devstore.grantToken(shop),
-    }),
-  );
-}
+await installOn(devstore, [TEST_SHOP, OTHER_SHOP]);
 afterAll(() => devstore.close());
 
 type Loaded = Exclude<Awaited<ReturnType<typeof loader>>, Response>;

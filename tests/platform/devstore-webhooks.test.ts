@@ -5,13 +5,13 @@
  * what the devstore sends — app/scopes_update, app/uninstalled and the three
  * compliance topics.
  */
-import { Session } from '@shopify/shopify-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import prisma from '~/db.server';
 import { sessionStorage } from '~/shopify.server';
 import { startDevstore } from '../../devstore/index';
 import { seedShop } from '../../devstore/seed';
 import type { DevstoreEvent } from '../../devstore/webhooks/events';
+import { offlineSession } from '../support/installed-app';
 import { startBackgroundWork, startWebhookEndpoint, waitFor } from '../support/webhook-endpoint';
 
 const SHOP = 'webhook-e2e.myshopify.com';
@@ -68,16 +68,7 @@ async function deliver(event: DevstoreEvent): Promise<Answered> {
 
 describe('Steward accepts the devstore’s webhooks', () => {
   it('app/scopes_update: 200, and the session records the shop’s current scopes', async () => {
-    await sessionStorage.storeSession(
-      new Session({
-        id: `offline_${SHOP}`,
-        shop: SHOP,
-        state: 'installed',
-        isOnline: false,
-        scope: 'read_products',
-        accessToken: 'shpat_e2e',
-      }),
-    );
+    await sessionStorage.storeSession(offlineSession(SHOP, 'shpat_e2e', 'read_products'));
     state.grantedScopes = ['read_products', 'read_orders'];
     const answer = await deliver({ topic: 'app/scopes_update', shop: SHOP, previousScopes: ['read_products'] });
     expect(answer).toMatchObject({ topic: 'app/scopes_update', status: 200 });
@@ -98,16 +89,7 @@ describe('Steward accepts the devstore’s webhooks', () => {
   });
 
   it('app/uninstalled: 200, and the shop’s sessions are gone', async () => {
-    await sessionStorage.storeSession(
-      new Session({
-        id: `offline_${SHOP}`,
-        shop: SHOP,
-        state: 'installed',
-        isOnline: false,
-        scope: 'read_products',
-        accessToken: 'shpat_e2e',
-      }),
-    );
+    await sessionStorage.storeSession(offlineSession(SHOP, 'shpat_e2e', 'read_products'));
     const answer = await deliver({ topic: 'app/uninstalled', shop: SHOP });
     expect(answer).toMatchObject({ topic: 'app/uninstalled', status: 200 });
     expect(await prisma.session.count({ where: { shop: SHOP } })).toBe(0);

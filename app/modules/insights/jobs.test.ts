@@ -5,9 +5,7 @@
  * the shop's time zone read from Shopify — the devstore — through the
  * offline session), later incrementally; the findings job follows.
  */
-import { Session } from '@shopify/shopify-api';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startDevstore } from '../../../devstore/index';
 import { emptyShop } from '../../../devstore/test-support';
 import prisma from '~/db.server';
 import { JOB_HANDLERS } from '~/platform/jobs/handlers.server';
@@ -17,29 +15,19 @@ import { applyOrders, applyProducts } from '~/platform/mirror/apply.server';
 import { orderFromWebhook } from '~/platform/mirror/from-webhook';
 import { routeShopifyToDevstore } from '~/platform/shopify/devstore-routing.server';
 import { enqueueProcessing } from '~/platform/webhooks/jobs.server';
-import { sessionStorage } from '~/shopify.server';
+import { installOn, startAppDevstore } from '../../../tests/support/installed-app';
 import { mirrorProduct, mirrorVariant } from '../../../tests/support/mirror-fixtures';
 import { runFindingsJob, runRollupJob } from './jobs.server';
 import { readSalesSummary } from './metrics.server';
 import { FINDINGS_JOB, markOrdersChanged, scheduleRollupRebuild } from './rollup-trigger.server';
 
 const shop = 'jobs-shop.myshopify.com';
-const devstore = await startDevstore({
-  app: { apiKey: 'testApiKey', apiSecret: 'testApiSecretKey', scopes: (process.env.SCOPES as string).split(',') },
+const devstore = await startAppDevstore({
   shops: [emptyShop({ id: 1, domain: shop, name: 'Jobs Shop', currencyCode: 'EUR', ianaTimezone: 'Europe/Paris' })],
 });
 // The app's modules (and its environment) are loaded already: route the library's HTTP here directly.
 routeShopifyToDevstore(devstore.url);
-await sessionStorage.storeSession(
-  new Session({
-    id: `offline_${shop}`,
-    shop,
-    state: 'installed',
-    isOnline: false,
-    scope: process.env.SCOPES,
-    accessToken: devstore.grantToken(shop),
-  }),
-);
+await installOn(devstore, [shop]);
 afterAll(async () => {
   await jobQueue().close();
   await devstore.close();

@@ -11,13 +11,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Session } from '@shopify/shopify-api';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startDevstore } from '../../../devstore/index';
 import { DEFAULT_SHOPS, seedShop } from '../../../devstore/seed';
+import { installOn, startAppDevstore } from '../../../tests/support/installed-app';
 import { DbJobQueue } from '../jobs/db.server';
 
-const SCOPES = process.env.SCOPES as string;
 const profile = DEFAULT_SHOPS[0] as (typeof DEFAULT_SHOPS)[number];
 const SHOP = profile.domain;
 const state = await seedShop({
@@ -29,27 +27,13 @@ const state = await seedShop({
   images: false,
   now: new Date('2026-10-01T12:00:00Z'),
 });
-const devstore = await startDevstore({
-  app: { apiKey: 'testApiKey', apiSecret: 'testApiSecretKey', scopes: SCOPES.split(',') },
-  shops: [state],
-});
-process.env.DEVSTORE_URL = devstore.url;
+const devstore = await startAppDevstore({ shops: [state] });
 
 const { default: prisma } = await import('~/db.server');
-const { sessionStorage } = await import('~/shopify.server');
 const { createSyncJobHandlers } = await import('./jobs.server');
 const { requestSync } = await import('./trigger.server');
 
-await sessionStorage.storeSession(
-  new Session({
-    id: `offline_${SHOP}`,
-    shop: SHOP,
-    state: 'installed',
-    isOnline: false,
-    scope: SCOPES,
-    accessToken: devstore.grantToken(SHOP),
-  }),
-);
+await installOn(devstore, [SHOP]);
 const workDir = await mkdtemp(path.join(os.tmpdir(), 'steward-resume-test-'));
 let child: ChildProcess | undefined;
 afterAll(async () => {
