@@ -18,14 +18,15 @@ export interface RunningEndpoint {
   close(): Promise<void>;
 }
 
-export async function startWebhookEndpoint(): Promise<RunningEndpoint> {
+/** Listens on `port` when given (a test that told the devstore where to deliver before loading this), else a free one. */
+export async function startWebhookEndpoint(port = 0): Promise<RunningEndpoint> {
   const app = express();
   app.post(
     '/webhooks',
     webhookEndpoint(() => receiveWebhook),
   );
   const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`,
     close: () =>

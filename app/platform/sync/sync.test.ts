@@ -10,23 +10,19 @@
  * two triggers at once starting one sync.
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Session } from '@shopify/shopify-api';
-import express from 'express';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startDevstore } from '../../../devstore/index';
 import { DEFAULT_SHOPS, seedShop } from '../../../devstore/seed';
 import type { ShopState } from '../../../devstore/state/shop-state';
 import { emptyShop } from '../../../devstore/test-support';
 import { startTraffic } from '../../../devstore/traffic';
+import { installOn, startAppDevstore } from '../../../tests/support/installed-app';
 import { DbJobQueue } from '../jobs/db.server';
 import type { JobHandlers } from '../jobs/types';
 
 const NOW = new Date('2026-10-01T12:00:00Z');
-const SCOPES = process.env.SCOPES as string;
 const profile = (index: number) => DEFAULT_SHOPS[index] as (typeof DEFAULT_SHOPS)[number];
 const seedOptions = { products: 14, customers: 80, orders: 600, images: false, now: NOW };
 const MAPLE = profile(0).domain;
@@ -42,8 +38,7 @@ const webhookPort = await new Promise<number>((resolve) => {
     probe.close(() => resolve(port));
   });
 });
-const devstore = await startDevstore({
-  app: { apiKey: 'testApiKey', apiSecret: 'testApiSecretKey', scopes: SCOPES.split(',') },
+const devstore = await startAppDevstore({
   shops: [
     await seedShop({ ...profile(0), seed: 11, ...seedOptions }),
     await seedShop({ ...profile(1), seed: 12, ...seedOptions }),
@@ -53,35 +48,15 @@ const devstore = await startDevstore({
   appUrl: `http://127.0.0.1:${webhookPort}`,
   webhookRetryBaseMs: 50,
 });
-process.env.DEVSTORE_URL = devstore.url;
 
 const { default: prisma } = await import('~/db.server');
-const { webhookEndpoint } = await import('../webhooks/endpoint');
-const { receiveWebhook } = await import('../webhooks/receive.server');
-const endpointApp = express();
-endpointApp.post(
-  '/webhooks',
-  webhookEndpoint(() => receiveWebhook),
-);
-const endpoint = http.createServer(endpointApp);
-await new Promise<void>((resolve) => endpoint.listen(webhookPort, '127.0.0.1', resolve));
-const { sessionStorage } = await import('~/shopify.server');
+const { startWebhookEndpoint } = await import('../../../tests/support/webhook-endpoint');
+const endpoint = await startWebhookEndpoint(webhookPort);
 const { createSyncJobHandlers } = await import('./jobs.server');
 const { requestSync } = await import('./trigger.server');
 const { WEBHOOK_JOB_HANDLERS } = await import('../webhooks/jobs.server');
 
-for (const shop of [MAPLE, HARBOR, THIRD, EMPTY]) {
-  await sessionStorage.storeSession(
-    new Session({
-      id: `offline_${shop}`,
-      shop,
-      state: 'installed',
-      isOnline: false,
-      scope: SCOPES,
-      accessToken: devstore.grantToken(shop),
-    }),
-  );
-}
+await installOn(devstore, [MAPLE, HARBOR, THIRD, EMPTY]);
 
 const workDir = await mkdtemp(path.join(os.tmpdir(), 'steward-sync-test-'));
 const queue = new DbJobQueue(prisma, { pollIntervalMs: 20, backoff: { baseMs: 50, maxMs: 1_000 } });
@@ -94,8 +69,7 @@ const quickPolls: JobHandlers = {
 afterAll(async () => {
   await queue.close();
   await devstore.close();
-  endpoint.closeAllConnections();
-  await new Promise((resolve) => endpoint.close(resolve));
+  await endpoint.close();
   await rm(workDir, { recursive: true, force: true });
 });
 
