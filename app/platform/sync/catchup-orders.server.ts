@@ -8,9 +8,9 @@
  */
 import { z } from 'zod';
 import type { AdminGateway } from '../shopify/admin-gateway.server';
-import { changedPages, connectionAt, restOf, type CatchUpReader } from './catchup-pages';
-import { idFromGid, type BulkRecord } from './from-bulk';
-import { fetchRefundLines } from './refund-lines.server';
+import { changedPages, connectionAt, connectionSchema, restOf, type CatchUpReader } from './catchup-pages';
+import type { BulkRecord } from './from-bulk';
+import { allRefundLineNodes } from './refund-lines.server';
 
 const ORDERS_SINCE = `#graphql
   query SyncOrdersSince($query: String!, $after: String) {
@@ -276,31 +276,21 @@ const ORDER_DISCOUNTS_PAGE = `#graphql
   }
 `;
 
-const refundsSchema = z.array(
-  z
-    .object({ id: z.string(), refundLineItems: z.object({ nodes: z.array(z.unknown()), pageInfo: z.unknown() }) })
-    .passthrough(),
-);
+const refundsSchema = z.array(z.object({ id: z.string(), refundLineItems: connectionSchema }).passthrough());
 
-/** Refunds whose inline lines were cut at the first page get all of them. */
-async function completeRefunds(gateway: AdminGateway, refunds: unknown): Promise<unknown> {
-  const list = refundsSchema.parse(refunds);
-  const cut = list.filter((refund) => (refund.refundLineItems.pageInfo as { hasNextPage?: boolean }).hasNextPage);
-  if (cut.length === 0) return list;
-  const lines = await fetchRefundLines(
-    gateway,
-    cut.map((refund) => idFromGid(refund.id, 'Refund')),
-  );
-  return list.map((refund) => {
-    const all = lines.get(idFromGid(refund.id, 'Refund'));
-    if (!all || !cut.includes(refund)) return refund;
-    const nodes = all.map((line) => ({
-      lineItem: { id: `gid://shopify/LineItem/${line.lineItemId}` },
-      quantity: line.quantity,
-      subtotalSet: { shopMoney: { amount: line.subtotal } },
-    }));
-    return { ...refund, refundLineItems: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } };
-  });
+/** Refunds whose inline lines were cut at the first page get the rest of them. */
+async function completeRefunds(gateway: AdminGateway, refunds: unknown): Promise<unknown[]> {
+  const complete: unknown[] = [];
+  for (const refund of refundsSchema.parse(refunds)) {
+    const lines = refund.refundLineItems;
+    if (!lines.pageInfo.hasNextPage) {
+      complete.push(refund);
+      continue;
+    }
+    const nodes = await allRefundLineNodes(gateway, refund.id, lines);
+    complete.push({ ...refund, refundLineItems: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } });
+  }
+  return complete;
 }
 
 async function orderRecord(gateway: AdminGateway, node: Record<string, unknown>): Promise<BulkRecord> {

@@ -12,10 +12,11 @@ import { z } from 'zod';
 import { applyRefunds } from '../mirror/apply.server';
 import type { MirrorRefund } from '../mirror/types';
 import type { AdminGateway } from '../shopify/admin-gateway.server';
+import { connectionAt, connectionSchema, restOf, type PagedConnection } from './catchup-pages';
 import { refundLinesFrom } from './from-bulk';
 
 /** 20 refunds × (refund + 10 lines × 4 points) stays under Shopify's 1,000-point query limit. */
-export const REFUNDS_PER_REQUEST = 20;
+const REFUNDS_PER_REQUEST = 20;
 
 const REFUND_LINES = `#graphql
   query SyncRefundLines($ids: [ID!]!) {
@@ -70,24 +71,25 @@ const REFUND_LINES_PAGE = `#graphql
   }
 `;
 
-const linesPage = z.object({
-  nodes: z.array(z.unknown()),
-  pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
-});
-
 const refundGid = (id: bigint) => `gid://shopify/Refund/${id}`;
 
-/** The lines after the first page of one refund. */
-async function remainingLines(gateway: AdminGateway, id: bigint, after: string | null): Promise<MirrorRefund['lines']> {
-  const lines: MirrorRefund['lines'] = [];
-  let cursor = after;
-  while (cursor) {
-    const data = await gateway.request(REFUND_LINES_PAGE, { id: refundGid(id), after: cursor });
-    const page = z.object({ node: z.object({ refundLineItems: linesPage }) }).parse(data).node.refundLineItems;
-    lines.push(...refundLinesFrom(page.nodes));
-    cursor = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-  }
-  return lines;
+/**
+ * Every RefundLineItem node of a refund (its gid) whose first page of lines
+ * is `first`: the rest are read after it (also for the orders catch-up, whose
+ * refunds carry their first lines inline).
+ */
+export function allRefundLineNodes(
+  gateway: AdminGateway,
+  refundId: string,
+  first: PagedConnection,
+): Promise<Record<string, unknown>[]> {
+  return restOf(first, async (after) =>
+    connectionAt(
+      await gateway.request(REFUND_LINES_PAGE, { id: refundId, after }),
+      ['node', 'refundLineItems'],
+      'refund lines',
+    ),
+  );
 }
 
 /** Every line of each refund, by refund id (a refund Shopify no longer knows is left out). */
@@ -100,15 +102,12 @@ export async function fetchRefundLines(
     const batch = ids.slice(start, start + REFUNDS_PER_REQUEST);
     const data = await gateway.request(REFUND_LINES, { ids: batch.map(refundGid) });
     const nodes = z
-      .object({ nodes: z.array(z.object({ id: z.string(), refundLineItems: linesPage }).nullable()) })
+      .object({ nodes: z.array(z.object({ id: z.string(), refundLineItems: connectionSchema }).nullable()) })
       .parse(data).nodes;
     for (const [index, node] of nodes.entries()) {
       if (!node) continue;
-      const id = batch[index] as bigint;
-      const lines = refundLinesFrom(node.refundLineItems.nodes);
-      if (node.refundLineItems.pageInfo.hasNextPage)
-        lines.push(...(await remainingLines(gateway, id, node.refundLineItems.pageInfo.endCursor)));
-      found.set(id, lines);
+      const lines = await allRefundLineNodes(gateway, node.id, node.refundLineItems);
+      found.set(batch[index] as bigint, refundLinesFrom(lines));
     }
   }
   return found;
