@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@prisma/client';
-import { afterAll } from 'vitest';
+// The app's client: one connection on the embedded database, a pool of ten on
+// PostgreSQL (npm run test:postgres), where the workers below really race.
+import prisma from '~/db.server';
 import { DbJobQueue } from './db.server';
 import { describeJobQueue, fresh, waitFor, workUntil } from './queue.contract';
-
-// On the embedded database one connection: pglite-socket 0.2.17 interleaves the
-// extended-protocol messages of concurrent connections ("bind message supplies
-// 4 parameters, but prepared statement \"\" requires 2"), a defect of the
-// embedded socket server, not of this driver. On PostgreSQL (npm run
-// test:postgres) a real pool, so the workers really race.
-const onPostgres = Boolean(process.env.TEST_POSTGRES_TEMPLATE_URL);
-const prisma = new PrismaClient({
-  adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: onPostgres ? 10 : 1 }),
-});
-afterAll(() => prisma.$disconnect());
 
 describeJobQueue(
   'db',
