@@ -7,7 +7,7 @@
  */
 import { Prisma } from '@prisma/client';
 import type { Db } from '../mirror/batch.server';
-import { normaliseTerms, termsPattern } from './scrub';
+import { normaliseTerms } from './scrub';
 
 /** The customer as Shopify names them in customers/redact and customers/data_request. */
 export interface CustomerRef {
@@ -65,9 +65,4 @@ export async function resolveCustomerScope(tx: Db, shop: string, ref: CustomerRe
   ]);
   const terms = normaliseTerms([...identifiers, stored?.firstName, stored?.lastName]);
   return { id, orderIds: [...new Set([...listed, ...orders.map((order) => order.id)])], identifiers, terms };
-}
-
-/** A PostgreSQL regular expression matching any identifier (for `~*`), or null when there is none. */
-export function identifiersPattern(scope: CustomerScope): string | null {
-  return scope.identifiers.length > 0 ? termsPattern(scope.identifiers) : null;
 }

@@ -34,12 +34,11 @@ export interface ShopDataEraser {
  * A redacted customer's tombstone is newer than any version Shopify could
  * still deliver, so no late webhook or sync page writes their data back.
  */
-export const REDACTED_CUSTOMER_UPDATED_AT = new Date('9999-12-31T00:00:00.000Z');
+const REDACTED_CUSTOMER_UPDATED_AT = new Date('9999-12-31T00:00:00.000Z');
 
 const rows = <T extends object>(list: T[]): JsonRow[] => list.map((row) => toJsonRow(row as Record<string, unknown>));
 const orderIdTexts = (customer: CustomerScope) => customer.orderIds.map(String);
-const ofOrders = (shop: string, customer: CustomerScope) =>
-  Prisma.sql`shop = ${shop} AND "orderId" = ANY(${orderIdTexts(customer)}::text[]::bigint[])`;
+const ofOrders = (customer: CustomerScope) => Prisma.sql`"orderId" = ANY(${orderIdTexts(customer)}::text[]::bigint[])`;
 
 /** Entries about the customer: theirs, their customer record's, their orders'. */
 const activityAbout = (shop: string, customer: CustomerScope) => Prisma.sql`
@@ -88,8 +87,7 @@ export const SHOP_DATA_ERASERS: ShopDataEraser[] = [
     eraseCustomer: async (tx, shop, customer) =>
       (await scrubJsonColumn(tx, shop, { table: 'Job', idType: 'text', column: 'payload' }, [
         { where: mentions('payload', customer), terms: customer.identifiers, personalFields: false },
-      ])) +
-      (await scrubTextColumns(tx, 'Job', [{ name: 'lastError' }], Prisma.sql`shop = ${shop}`, customer.identifiers)),
+      ])) + (await scrubTextColumns(tx, shop, 'Job', [{ name: 'lastError' }], customer.identifiers)),
   },
   {
     // The webhook inbox keeps raw payloads: the customer's own (their record,
@@ -101,14 +99,7 @@ export const SHOP_DATA_ERASERS: ShopDataEraser[] = [
       (await scrubJsonColumn(tx, shop, { table: 'WebhookEvent', idType: 'bigint', column: 'payload' }, [
         { where: eventsAbout(customer), terms: customer.terms, personalFields: true },
         { where: mentions('payload', customer), terms: customer.identifiers, personalFields: false },
-      ])) +
-      (await scrubTextColumns(
-        tx,
-        'WebhookEvent',
-        [{ name: 'lastError' }],
-        Prisma.sql`shop = ${shop}`,
-        customer.identifiers,
-      )),
+      ])) + (await scrubTextColumns(tx, shop, 'WebhookEvent', [{ name: 'lastError' }], customer.identifiers)),
   },
   {
     model: 'SyncRun',
@@ -160,7 +151,7 @@ export const SHOP_DATA_ERASERS: ShopDataEraser[] = [
       const contact = await tx.$executeRaw(Prisma.sql`
         UPDATE "Order" SET email = NULL, phone = NULL
         WHERE ${where} AND (email IS NOT NULL OR phone IS NOT NULL)`);
-      const tagged = await scrubTextColumns(tx, 'Order', [{ name: 'tags', array: true }], where, customer.terms);
+      const tagged = await scrubTextColumns(tx, shop, 'Order', [{ name: 'tags', array: true }], customer.terms, where);
       return contact + tagged;
     },
   },
@@ -182,7 +173,7 @@ export const SHOP_DATA_ERASERS: ShopDataEraser[] = [
     exportCustomer: async (tx, shop, customer) =>
       rows(await tx.refund.findMany({ where: { shop, orderId: { in: customer.orderIds } }, orderBy: { id: 'asc' } })),
     eraseCustomer: (tx, shop, customer) =>
-      scrubTextColumns(tx, 'Refund', [{ name: 'note' }], ofOrders(shop, customer), customer.terms),
+      scrubTextColumns(tx, shop, 'Refund', [{ name: 'note' }], customer.terms, ofOrders(customer)),
   },
   {
     model: 'RefundLineItem',
@@ -215,10 +206,11 @@ export const SHOP_DATA_ERASERS: ShopDataEraser[] = [
     eraseCustomer: (tx, shop, customer) =>
       scrubTextColumns(
         tx,
+        shop,
         'CustomerJourney',
         [{ name: 'landingPage' }, { name: 'referrerUrl' }, { name: 'source' }],
-        ofOrders(shop, customer),
         customer.terms,
+        ofOrders(customer),
       ),
   },
   // ─── Activity log ────────────────────────────────────────────────────────
@@ -236,14 +228,15 @@ export const SHOP_DATA_ERASERS: ShopDataEraser[] = [
       ),
     eraseCustomer: async (tx, shop, customer) => {
       const columns = [{ name: 'actorName' }, { name: 'resourceTitle' }, { name: 'summary' }];
-      const about = await scrubTextColumns(tx, 'ActivityEntry', columns, activityAbout(shop, customer), customer.terms);
-      const quoting = await scrubTextColumns(
+      const about = await scrubTextColumns(
         tx,
+        shop,
         'ActivityEntry',
         columns,
-        Prisma.sql`shop = ${shop}`,
-        customer.identifiers,
+        customer.terms,
+        activityAbout(shop, customer),
       );
+      const quoting = await scrubTextColumns(tx, shop, 'ActivityEntry', columns, customer.identifiers);
       const details = await scrubJsonColumn(tx, shop, { table: 'ActivityEntry', idType: 'bigint', column: 'details' }, [
         { where: activityAbout(shop, customer), terms: customer.terms, personalFields: false },
         { where: mentions('details', customer), terms: customer.identifiers, personalFields: false },

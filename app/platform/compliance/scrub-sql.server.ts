@@ -18,15 +18,17 @@ export interface TextColumn {
 const quote = (name: string) => Prisma.raw(`"${name.replace(/"/g, '""')}"`);
 
 /**
- * Replaces the terms in the given text columns of the rows matching `where`
- * (a condition on the table, unqualified); returns how many rows changed.
+ * Replaces the terms in the given text columns of the shop's rows matching
+ * `where` (a condition on the table, unqualified; all the shop's rows when
+ * absent); returns how many rows changed.
  */
 export async function scrubTextColumns(
   tx: Db,
+  shop: string,
   table: string,
   columns: TextColumn[],
-  where: Prisma.Sql,
   terms: readonly string[],
+  where: Prisma.Sql = Prisma.sql`true`,
 ): Promise<number> {
   if (terms.length === 0 || columns.length === 0) return 0;
   const pattern = termsPattern(terms);
@@ -42,7 +44,7 @@ export async function scrubTextColumns(
   );
   return tx.$executeRaw(Prisma.sql`
     UPDATE ${quote(table)} SET ${Prisma.join(assignments, ', ')}
-    WHERE (${where}) AND (${Prisma.join(matches, ' OR ')})`);
+    WHERE shop = ${shop} AND (${where}) AND (${Prisma.join(matches, ' OR ')})`);
 }
 
 export interface JsonScrub {

@@ -38,7 +38,7 @@ export function termsPattern(terms: readonly string[]): string {
   return terms.map(escapeRegExp).join('|');
 }
 
-export function scrubText(text: string, terms: readonly string[]): string {
+function scrubText(text: string, terms: readonly string[]): string {
   if (terms.length === 0) return text;
   return text.replace(new RegExp(termsPattern(terms), 'gi'), REDACTED);
 }
