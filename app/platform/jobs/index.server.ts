@@ -1,7 +1,8 @@
 /**
  * The process's job queue: BullMQ when REDIS_URL is set, otherwise the
  * embedded database driver. Enqueue from anywhere with `jobQueue().enqueue(…)`;
- * jobs run in `npm run worker` processes (scripts/worker.ts).
+ * jobs run wherever runBackgroundWork runs (background.server.ts): the app
+ * process, `npm run worker` processes (scripts/worker.ts), or both.
  */
 import prisma from '~/db.server';
 import { env } from '~/env.server';

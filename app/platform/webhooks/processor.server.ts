@@ -6,9 +6,10 @@
  *   interactive transaction that (1) locks its row FOR UPDATE SKIP LOCKED
  *   while it is still unprocessed and sets processedAt, (2) runs the topic's
  *   handlers, (3) records its activity entry. Effects and the mark commit
- *   together or not at all (shop/redact may delete the row itself), so a process killed mid-way leaves the event
- *   unprocessed and it is applied again, once, later; the lock keeps two
- *   processors (a lease taken over) from applying it at the same time.
+ *   together or not at all (shop/redact may delete the row itself), so a
+ *   process killed mid-way leaves the event unprocessed and it is applied
+ *   again, once, later; the lock keeps two processors (a lease taken over)
+ *   from applying it at the same time.
  * - A failing event gets attempts+1 and lastError, and the run stops there
  *   (EventFailedError): the job is retried with the queue's backoff and
  *   starts again at that event, so the shop's order holds. At
