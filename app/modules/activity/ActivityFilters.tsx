@@ -63,22 +63,6 @@ export function ActivityFilters({ filters, today, timeZone, loading, onChange }:
     return { month: shown.getMonth(), year: shown.getFullYear() };
   });
 
-  const choiceFilter = (
-    key: 'verbs' | 'resourceTypes' | 'actorTypes',
-    title: string,
-    known: readonly string[],
-    label: (value: string) => string,
-  ) => (
-    <ChoiceList
-      title={title}
-      titleHidden
-      allowMultiple
-      choices={withCurrent(known, filters[key]).map((value) => ({ value, label: label(value) }))}
-      selected={filters[key]}
-      onChange={(selected) => onChange({ ...filters, [key]: selected })}
-    />
-  );
-
   const dates = (
     <BlockStack gap="200">
       <DatePicker
@@ -109,40 +93,35 @@ export function ActivityFilters({ filters, today, timeZone, loading, onChange }:
     return from ? t('activity.filters.since', { from: day(from) }) : t('activity.filters.until', { to: day(to ?? '') });
   };
 
-  const listLabel = (title: string, values: string[], label: (value: string) => string) =>
-    `${title}: ${values.map(label).join(', ')}`;
-  const typeLabel = (value: string) => verbLabel(i18n, value);
-  const resourceLabel = (value: string) => resourceTypeLabel(i18n, value);
-  const actorLabel = (value: string) => actorTypeLabel(i18n, value);
+  const choiceGroups: {
+    key: 'verbs' | 'resourceTypes' | 'actorTypes';
+    title: string;
+    known: readonly string[];
+    label: (value: string) => string;
+  }[] = [
+    { key: 'verbs', title: t('activity.filters.verb'), known: VERBS, label: (value) => verbLabel(i18n, value) },
+    {
+      key: 'resourceTypes',
+      title: t('activity.filters.resourceType'),
+      known: RESOURCE_TYPES,
+      label: (value) => resourceTypeLabel(i18n, value),
+    },
+    {
+      key: 'actorTypes',
+      title: t('activity.filters.actorType'),
+      known: ACTOR_TYPES,
+      label: (value) => actorTypeLabel(i18n, value),
+    },
+  ];
 
   const applied = [
-    ...(filters.verbs.length > 0
-      ? [
-          {
-            key: 'verbs',
-            label: listLabel(t('activity.filters.verb'), filters.verbs, typeLabel),
-            onRemove: () => onChange({ ...filters, verbs: [] }),
-          },
-        ]
-      : []),
-    ...(filters.resourceTypes.length > 0
-      ? [
-          {
-            key: 'resourceTypes',
-            label: listLabel(t('activity.filters.resourceType'), filters.resourceTypes, resourceLabel),
-            onRemove: () => onChange({ ...filters, resourceTypes: [] }),
-          },
-        ]
-      : []),
-    ...(filters.actorTypes.length > 0
-      ? [
-          {
-            key: 'actorTypes',
-            label: listLabel(t('activity.filters.actorType'), filters.actorTypes, actorLabel),
-            onRemove: () => onChange({ ...filters, actorTypes: [] }),
-          },
-        ]
-      : []),
+    ...choiceGroups
+      .filter(({ key }) => filters[key].length > 0)
+      .map(({ key, title, label }) => ({
+        key,
+        label: `${title}: ${filters[key].map(label).join(', ')}`,
+        onRemove: () => onChange({ ...filters, [key]: [] }),
+      })),
     ...(filters.actorName
       ? [
           {
@@ -172,24 +151,21 @@ export function ActivityFilters({ filters, today, timeZone, loading, onChange }:
       onClearAll={() => onChange(NO_FILTERS)}
       loading={loading}
       filters={[
-        {
-          key: 'verbs',
-          label: t('activity.filters.verb'),
+        ...choiceGroups.map(({ key, title, known, label }) => ({
+          key,
+          label: title,
           pinned: true,
-          filter: choiceFilter('verbs', t('activity.filters.verb'), VERBS, typeLabel),
-        },
-        {
-          key: 'resourceTypes',
-          label: t('activity.filters.resourceType'),
-          pinned: true,
-          filter: choiceFilter('resourceTypes', t('activity.filters.resourceType'), RESOURCE_TYPES, resourceLabel),
-        },
-        {
-          key: 'actorTypes',
-          label: t('activity.filters.actorType'),
-          pinned: true,
-          filter: choiceFilter('actorTypes', t('activity.filters.actorType'), ACTOR_TYPES, actorLabel),
-        },
+          filter: (
+            <ChoiceList
+              title={title}
+              titleHidden
+              allowMultiple
+              choices={withCurrent(known, filters[key]).map((value) => ({ value, label: label(value) }))}
+              selected={filters[key]}
+              onChange={(selected) => onChange({ ...filters, [key]: selected })}
+            />
+          ),
+        })),
         {
           key: 'actorName',
           label: t('activity.filters.actorName'),
