@@ -271,10 +271,8 @@ export async function seedEveryModel(db: PrismaClient, shop: string): Promise<vo
 export async function rowsAsText(db: PrismaClient, shop: string): Promise<Record<string, string[]>> {
   const tables: Record<string, string[]> = {};
   for (const model of SHOP_MODELS) {
-    const rows = await db.$queryRawUnsafe<{ row: string }[]>(
-      `SELECT t::text AS row FROM "${tableOf(model)}" t WHERE t.shop = $1 ORDER BY t::text`,
-      shop,
-    );
+    const rows = await db.$queryRaw<{ row: string }[]>(Prisma.sql`
+      SELECT t::text AS row FROM ${Prisma.raw(`"${tableOf(model)}"`)} t WHERE t.shop = ${shop} ORDER BY t::text`);
     tables[model.name] = rows.map((entry) => entry.row);
   }
   return tables;
