@@ -6,20 +6,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { isRouteErrorResponse, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
 import { TitleBar } from '@shopify/app-bridge-react';
-import {
-  Banner,
-  BlockStack,
-  Card,
-  InlineGrid,
-  Layout,
-  Page,
-  SkeletonBodyText,
-  SkeletonDisplayText,
-  SkeletonPage,
-} from '@shopify/polaris';
+import { Banner, BlockStack, Layout, Page } from '@shopify/polaris';
 import { useTranslation } from 'react-i18next';
 import { FindingsList } from '~/modules/insights/components/FindingsList';
 import { firstSyncState, InsightsEmpty } from '~/modules/insights/components/InsightsEmpty';
+import { InsightsSkeleton } from '~/modules/insights/components/InsightsSkeleton';
 import { InsightsUpdatingBanner } from '~/modules/insights/components/InsightsUpdatingBanner';
 import { useInsightsFormat } from '~/modules/insights/components/useInsightsFormat';
 import { SyncStatusCard } from '~/components/sync/SyncStatusCard';
@@ -31,31 +22,6 @@ import { withAdmin } from '~/platform/shopify/admin-request.server';
 
 export const loader = ({ request }: LoaderFunctionArgs) => withAdmin(request, (admin) => loadToday(admin));
 
-function TodaySkeleton({ title }: { title: string }) {
-  return (
-    <SkeletonPage title={title}>
-      <BlockStack gap="400">
-        <InlineGrid columns={{ xs: 1, sm: 2, lg: 4 }} gap="400">
-          {[0, 1, 2, 3].map((index) => (
-            <Card key={index}>
-              <BlockStack gap="200">
-                <SkeletonBodyText lines={1} />
-                <SkeletonDisplayText size="medium" />
-              </BlockStack>
-            </Card>
-          ))}
-        </InlineGrid>
-        <Card>
-          <BlockStack gap="400">
-            <SkeletonDisplayText size="small" />
-            <SkeletonBodyText lines={6} />
-          </BlockStack>
-        </Card>
-      </BlockStack>
-    </SkeletonPage>
-  );
-}
-
 export default function Today() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
@@ -63,7 +29,7 @@ export default function Today() {
   const format = useInsightsFormat(data.profile);
 
   if (navigation.state === 'loading' && navigation.location.pathname === '/app') {
-    return <TodaySkeleton title={t('today.title')} />;
+    return <InsightsSkeleton title={t('today.title')} tiles={8} />;
   }
 
   const firstSync = firstSyncState(data.readiness);

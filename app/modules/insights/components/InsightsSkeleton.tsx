@@ -1,21 +1,17 @@
-/** The Insights page while another period or tab loads: the page's shape in skeletons, under its title. */
-import {
-  BlockStack,
-  Card,
-  InlineGrid,
-  Layout,
-  SkeletonBodyText,
-  SkeletonDisplayText,
-  SkeletonPage,
-} from '@shopify/polaris';
+/**
+ * An Insights page, or Today, while it loads: its headline tiles (in a KpiGrid,
+ * as the pages lay them out) and a card, in skeletons, under its title.
+ */
+import { BlockStack, Card, Layout, SkeletonBodyText, SkeletonDisplayText, SkeletonPage } from '@shopify/polaris';
+import { KpiGrid } from './KpiGrid';
 
-export function InsightsSkeleton({ title, tiles = 8 }: { title: string; tiles?: number }) {
+export function InsightsSkeleton({ title, tiles }: { title: string; tiles: number }) {
   return (
-    <SkeletonPage title={title} primaryAction>
+    <SkeletonPage title={title}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            <InlineGrid columns={{ xs: 1, sm: 2, md: 3, lg: 4 }} gap="400">
+            <KpiGrid>
               {Array.from({ length: tiles }, (_, index) => (
                 <Card key={index}>
                   <BlockStack gap="200">
@@ -24,7 +20,7 @@ export function InsightsSkeleton({ title, tiles = 8 }: { title: string; tiles?: 
                   </BlockStack>
                 </Card>
               ))}
-            </InlineGrid>
+            </KpiGrid>
             <Card>
               <BlockStack gap="300">
                 <SkeletonDisplayText size="small" />
