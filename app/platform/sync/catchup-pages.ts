@@ -29,7 +29,7 @@ export function changedSince(since: Date): string {
   return `updated_at:>='${since.toISOString()}'`;
 }
 
-export const pageInfoSchema = z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() });
+const pageInfoSchema = z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() });
 
 export const connectionSchema = z.object({
   nodes: z.array(z.record(z.unknown())),

@@ -33,13 +33,6 @@ export class SyncDataError extends Error {
 
 const GID = /^gid:\/\/shopify\/([A-Za-z]+)\/(\d+)(?:\?.*)?$/;
 
-/** Shopify's numeric id of a gid of the given type. */
-export function idFromGid(value: string, type: string): bigint {
-  const match = GID.exec(value);
-  if (!match || match[1] !== type) throw new SyncDataError(`Expected a ${type} id, got "${value}"`);
-  return BigInt(match[2] as string);
-}
-
 const gid = (type: string) =>
   z.string().transform((value, context) => {
     const match = GID.exec(value);

@@ -93,7 +93,7 @@ export function allRefundLineNodes(
 }
 
 /** Every line of each refund, by refund id (a refund Shopify no longer knows is left out). */
-export async function fetchRefundLines(
+async function fetchRefundLines(
   gateway: AdminGateway,
   ids: readonly bigint[],
 ): Promise<Map<bigint, MirrorRefund['lines']>> {

@@ -86,8 +86,3 @@ export function finishRun(db: Db, shop: string, id: string, highWater: Date | nu
 export function failRun(db: Db, shop: string, id: string, error: string): Promise<boolean> {
   return updateRun(db, shop, id, { state: 'failed', finishedAt: new Date(), error: error.slice(0, 2_000) });
 }
-
-/** Whether any run of the shop is queued or running. */
-export async function hasActiveRun(db: Db, shop: string): Promise<boolean> {
-  return (await db.syncRun.count({ where: { shop, state: { in: [...ACTIVE] } } })) > 0;
-}
