@@ -1,24 +1,25 @@
 /**
- * `vite-node bench/jobs.ts`: throughput of the database job queue driver.
+ * `npm run bench:jobs`: throughput of the database job queue driver.
  * Enqueues 1,000 no-op jobs and runs them to `done` with one worker, and as
  * the baseline inserts 1,000 Job rows with plain `prisma.job.create`, in the
- * same process on the same database: a fresh in-memory embedded one, or the
- * PostgreSQL server in BENCH_DATABASE_URL. Prints rates and ratios.
+ * same process on the same database: a fresh in-memory embedded one, or a
+ * schema of its own on the PostgreSQL server in BENCH_DATABASE_URL. Prints
+ * rates and ratios.
  */
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@prisma/client';
-import { openEmbeddedDatabase } from '../app/platform/db/embedded.server';
 import { DbJobQueue } from '../app/platform/jobs/db.server';
-import { migrationScripts } from '../tests/support/migrations';
+import { openBenchDatabase } from './support/database';
 
 const JOBS = 1_000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
-const embedded = process.env.BENCH_DATABASE_URL ? undefined : await openEmbeddedDatabase();
-if (embedded) for (const { sql } of migrationScripts()) await embedded.db.exec(sql);
-const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
 // One connection on the embedded database: its socket server interleaves concurrent connections.
-const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: embedded ? 1 : 10 }) });
+const database = await openBenchDatabase({
+  name: 'jobs',
+  serverUrl: process.env.BENCH_DATABASE_URL,
+  inMemory: true,
+  serverConnections: 10,
+});
+const { prisma, embedded } = database;
 const shop = `bench-${process.pid}.myshopify.com`;
 
 async function timed(what: string, run: () => Promise<void>): Promise<number> {
@@ -64,5 +65,4 @@ console.log(`enqueue + run end to end:  ${Math.round(JOBS / (JOBS / enqueue + JO
 console.log(`job states: ${JSON.stringify(stats)}`);
 
 await queue.close();
-await prisma.$disconnect();
-await embedded?.close();
+await database.close();
