@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 // PostgreSQL (npm run test:postgres), where the workers below really race.
 import prisma from '~/db.server';
 import { DbJobQueue } from './db.server';
+import { KEEP_DONE_MS, runDonePruning } from './prune-done.server';
 import { describeJobQueue, fresh, waitFor, workUntil } from './queue.contract';
 
 describeJobQueue(
@@ -92,6 +93,25 @@ describe('db job queue', () => {
     expect(await queue.pruneDone(new Date(Date.now() - 60_000))).toBe(0);
     await queue.pruneDone(new Date(Date.now() + 60_000));
     expect(await queue.stats(shop)).toEqual({ queued: 1, running: 0, done: 0, dead: 0 });
+    await queue.close();
+  });
+
+  it('prunes, in the background work, done jobs finished more than a day ago', async () => {
+    const queue = new DbJobQueue(prisma, { pollIntervalMs: 5 });
+    const { name, shop } = fresh('background-prune');
+    const [old, recent] = [await queue.enqueue(name, {}, { shop }), await queue.enqueue(name, {}, { shop })];
+    await workUntil(queue, { [name]: async () => {} }, async () => (await queue.stats(shop)).done === 2);
+    await prisma.job.updateMany({
+      where: { shop, id: old },
+      data: { updatedAt: new Date(Date.now() - KEEP_DONE_MS - 60_000) },
+    });
+    const stop = new AbortController();
+    const pruning = runDonePruning({ queue, signal: stop.signal });
+    stop.abort(); // the first run has started; the schedule ends after it
+    await pruning;
+    expect((await prisma.job.findMany({ where: { shop }, select: { id: true } })).map((job) => job.id)).toEqual([
+      recent,
+    ]);
     await queue.close();
   });
 });
