@@ -22,8 +22,8 @@ import { rememberShopProfile } from '~/modules/insights/shop-settings.server';
 import type { AdminContext } from '~/platform/shopify/admin-request.server';
 import { readShopProfile } from '~/platform/shopify/shop-profile.server';
 
-export const TODAY_FINDINGS = 3;
-export const TODAY_ACTIVITY = 5;
+const TODAY_FINDINGS = 3;
+const TODAY_ACTIVITY = 5;
 
 export async function loadToday({ session, gateway }: AdminContext, now: Date = new Date()) {
   const shop = session.shop;

@@ -38,8 +38,6 @@ interface Props {
   /** The shop's today: presets are resolved from it and later days cannot be picked. */
   today: LocalDate;
   format: InsightsFormatter;
-  /** Extra query parameters the page keeps across period changes. */
-  keep?: Record<string, string>;
 }
 
 const toDate = (date: LocalDate) =>
@@ -55,7 +53,7 @@ function rangeProblem(start: string, end: string, today: LocalDate): string | nu
   return null;
 }
 
-export function PeriodPicker({ choice, today, format, keep = {} }: Props) {
+export function PeriodPicker({ choice, today, format }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
@@ -66,7 +64,6 @@ export function PeriodPicker({ choice, today, format, keep = {} }: Props) {
 
   const go = (preset: PeriodPreset, dates?: { start: string; end: string }) => {
     const params = periodSearchParams({ preset, ...dates });
-    for (const [key, value] of Object.entries(keep)) params.set(key, value);
     setOpen(false);
     setCustom(false);
     navigate(`?${params}`, { preventScrollReset: true });

@@ -7,7 +7,7 @@
 import type { SeriesPoint } from '../series.server';
 import type { LocalDate } from '../periods';
 
-export const DAILY_UP_TO = 92;
+const DAILY_UP_TO = 92;
 
 export interface SeriesBucket {
   /** The first day of the bucket. */

@@ -10,7 +10,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FindingActionResult, FindingIntent } from '../finding-actions.server';
 
-export const FINDINGS_ACTION = '/app/insights/findings';
+const FINDINGS_ACTION = '/app/insights/findings';
 
 export function useFindingAction() {
   const fetcher = useFetcher<FindingActionResult>();
