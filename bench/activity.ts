@@ -8,18 +8,12 @@
  * same depth (the baseline), searches and filters; and the CSV export's
  * streaming rate. Prints p50/p95 and ratios.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@prisma/client';
 import { createI18n } from '../app/i18n/i18n';
-import { openEmbeddedDatabase } from '../app/platform/db/embedded.server';
 import { activityCsvStream } from '../app/modules/activity/export.server';
 import { adminBaseUrl } from '../app/modules/activity/links';
 import { NO_FILTERS, type ActivityFilters, type ActivityQuery } from '../app/modules/activity/filters';
 import { readActivityPage } from '../app/modules/activity/query.server';
-import { migrationScripts } from '../tests/support/migrations';
+import { openBenchDatabase } from './support/database';
 
 const ROWS = Number(process.env.BENCH_ACTIVITY_ROWS ?? 1_500_000);
 const OTHER_ROWS = Math.round(ROWS / 10);
@@ -29,33 +23,11 @@ const TIME_ZONE = 'America/Toronto';
 const DEPTH = Math.min(1_000_000, Math.floor(ROWS * 0.66));
 const INSERT_BATCH = 100_000;
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
-const dataDir = serverUrl ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'steward-bench-activity-'));
-const embedded = dataDir ? await openEmbeddedDatabase({ dataDir }) : undefined;
-const schema = `bench_activity_${process.pid}`;
-
-/** On a PostgreSQL server, a schema of its own (dropped at the end), migrated from scratch. */
-function urlFor(base: string): string {
-  const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return url.toString();
-}
-
-if (embedded) for (const { sql } of migrationScripts()) await embedded.db.exec(sql);
-const url = embedded ? embedded.url : urlFor(serverUrl as string);
-const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 1 }) });
-if (!embedded) {
-  await prisma.$executeRawUnsafe(`CREATE SCHEMA ${schema}`);
-  for (const { sql } of migrationScripts())
-    for (const statement of splitSql(sql)) await prisma.$executeRawUnsafe(statement);
-}
-
-function splitSql(sql: string): string[] {
-  return sql
-    .split(/;\s*$/m)
-    .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
-    .filter((statement) => statement !== '');
-}
+const database = await openBenchDatabase({
+  name: 'activity',
+  serverUrl: process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL,
+});
+const { prisma } = database;
 
 const NOW = Date.parse('2026-11-27T12:00:00.000Z');
 const DAY_MS = 86_400_000;
@@ -150,7 +122,7 @@ const page =
 
 // ---------------------------------------------------------------------------
 
-console.log(`database: ${embedded ? `embedded PGlite on disk (${dataDir})` : 'PostgreSQL'}`);
+console.log(`database: ${database.embedded ? 'embedded PGlite on disk' : 'PostgreSQL'}`);
 let started = performance.now();
 await insertShop(SHOP, ROWS);
 await insertShop(OTHER_SHOP, OTHER_ROWS);
@@ -250,9 +222,4 @@ console.log(
 );
 
 // BENCH_ACTIVITY_KEEP=1 leaves the PostgreSQL schema in place, to EXPLAIN queries against it.
-if (!embedded && process.env.BENCH_ACTIVITY_KEEP !== '1')
-  await prisma.$executeRawUnsafe(`DROP SCHEMA ${schema} CASCADE`);
-else if (!embedded) console.log(`kept schema ${schema}`);
-await prisma.$disconnect();
-await embedded?.close();
-if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+await database.close({ keep: process.env.BENCH_ACTIVITY_KEEP === '1' });
