@@ -10,47 +10,18 @@
  * compare updatedAt, upsert, replace children), on a sample of 1,000.
  * Prints orders/s and the ratio.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@prisma/client';
-import { openEmbeddedDatabase } from '../app/platform/db/embedded.server';
 import { applyOrders } from '../app/platform/mirror/apply.server';
 import { bulkOrder } from '../app/platform/mirror/fixtures';
 import type { MirrorOrder } from '../app/platform/mirror/types';
-import { migrationScripts } from '../tests/support/migrations';
+import { openBenchDatabase } from './support/database';
 
 const ORDERS = Number(process.env.BENCH_MIRROR_ORDERS ?? 20_000);
 const BASELINE_ORDERS = Math.min(1_000, ORDERS);
 const BATCH = 500;
 const SHOP = 'bench-mirror.myshopify.com';
 
-const serverUrl = process.env.BENCH_DATABASE_URL;
-const dataDir = serverUrl ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'steward-bench-mirror-'));
-const embedded = dataDir ? await openEmbeddedDatabase({ dataDir }) : undefined;
-const schema = `bench_mirror_${process.pid}`;
-
-function urlFor(base: string): string {
-  const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return url.toString();
-}
-
-if (embedded) for (const { sql } of migrationScripts()) await embedded.db.exec(sql);
-const prisma = new PrismaClient({
-  adapter: embedded
-    ? new PrismaPg({ connectionString: embedded.url, max: 1 })
-    : new PrismaPg({ connectionString: urlFor(serverUrl as string), max: 1 }, { schema }),
-});
-if (!embedded) {
-  await prisma.$executeRawUnsafe(`CREATE SCHEMA ${schema}`);
-  for (const { sql } of migrationScripts()) {
-    for (const statement of sql.split(/;\s*$/m).map((part) => part.replace(/^\s*--.*$/gm, '').trim())) {
-      if (statement) await prisma.$executeRawUnsafe(statement);
-    }
-  }
-}
+const database = await openBenchDatabase({ name: 'mirror', serverUrl: process.env.BENCH_DATABASE_URL });
+const { prisma } = database;
 
 function orderAt(index: number): MirrorOrder {
   return bulkOrder(BigInt(5_000_000 + index), { refunded: index % 10 === 0 });
@@ -124,8 +95,9 @@ const rate = (count: number, seconds: number) => Math.round(count / seconds);
 const baselineRate = rate(BASELINE_ORDERS, baselineSeconds);
 const batchedRate = rate(ORDERS, batchedSeconds);
 const replayRate = rate(ORDERS, replaySeconds);
-const database = embedded ? 'embedded PGlite' : 'PostgreSQL server';
-console.log(`mirror: ${ORDERS.toLocaleString('en')} orders (3 lines each) on ${database}`);
+console.log(
+  `mirror: ${ORDERS.toLocaleString('en')} orders (3 lines each) on ${database.embedded ? 'embedded PGlite' : 'PostgreSQL server'}`,
+);
 console.log(`  baseline, one by one (Prisma model API), ${BASELINE_ORDERS} orders: ${baselineRate} orders/s`);
 console.log(
   `  applyOrders, batches of ${BATCH}: ${batchedRate} orders/s (${(batchedRate / baselineRate).toFixed(1)}× baseline)`,
@@ -134,11 +106,4 @@ console.log(
   `  replay of the same batches (all stored): ${replayRate} orders/s (${(replayRate / baselineRate).toFixed(1)}× baseline)`,
 );
 
-await prisma.$disconnect();
-if (!embedded) {
-  const cleanup = new PrismaClient({ adapter: new PrismaPg({ connectionString: serverUrl as string, max: 1 }) });
-  await cleanup.$executeRawUnsafe(`DROP SCHEMA ${schema} CASCADE`);
-  await cleanup.$disconnect();
-}
-await embedded?.close();
-if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+await database.close();
