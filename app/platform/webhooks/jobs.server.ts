@@ -8,8 +8,10 @@
  *   embedded database's one connection is never held for long.
  */
 import prisma from '~/db.server';
+import { env } from '~/env.server';
 import { scheduleRollups } from '~/modules/insights/rollup-trigger.server';
 import type { JobHandlers, JobQueue } from '../jobs/types';
+import { isEmbeddedSocketUrl } from '../db/embedded.server';
 import { logger } from '../logging/logger.server';
 import { WEBHOOK_HANDLERS } from './handlers.server';
 import { yieldToDeliveries } from './ingest-pressure.server';
@@ -49,11 +51,15 @@ export async function pruneShopEvents(shop: string, cutoff: Date): Promise<numbe
   }
 }
 
+// Only the embedded database makes the inbox and the processor share one
+// thread and one connection; on PostgreSQL they do not compete.
+const pace = isEmbeddedSocketUrl(env.DATABASE_URL) ? yieldToDeliveries : undefined;
+
 export const WEBHOOK_JOB_HANDLERS: JobHandlers = {
   async [PROCESS_JOB]({ shop, signal }) {
     const { applied, dead } = await processShopEvents(prisma, shop, {
       handlers: WEBHOOK_HANDLERS,
-      pace: yieldToDeliveries,
+      pace,
       signal,
     });
     // Insights: orders marked changed by the handlers get their rollups (and findings) recomputed.
