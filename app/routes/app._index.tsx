@@ -56,13 +56,11 @@ export default function Today() {
             <BlockStack gap="400">
               <FindingsList
                 title={t('home.findings.title')}
-                description={t('insights.findings.windowHelp')}
                 findings={data.findings}
                 thresholds={data.thresholds}
                 format={format}
                 empty={t('insights.findings.none')}
                 compact
-                more={{ url: '/app/insights/findings', label: t('insights.findings.seeAll') }}
               />
               <LatestActivityCard entries={data.activity} format={format} />
             </BlockStack>

@@ -52,13 +52,11 @@ export default function InsightsOverview() {
             <ChannelChart channels={data.channels} format={format} />
             <FindingsList
               title={t('insights.findings.topTitle')}
-              description={t('insights.findings.windowHelp')}
               findings={data.findings}
               thresholds={data.thresholds}
               format={format}
               empty={t('insights.findings.none')}
               compact
-              more={{ url: '/app/insights/findings', label: t('insights.findings.seeAll') }}
             />
           </InlineGrid>
         </>

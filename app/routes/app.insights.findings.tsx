@@ -53,7 +53,6 @@ export default function InsightsFindings() {
       />
       <FindingsList
         title={t(`insights.findings.views.${data.show}Title`)}
-        description={t('insights.findings.windowHelp')}
         findings={data.findings}
         thresholds={data.thresholds}
         format={format}

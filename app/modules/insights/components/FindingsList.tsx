@@ -2,7 +2,8 @@
  * A list of findings in a card, weak and strong points together as the
  * rules ranked them (money at stake first), with an empty message when
  * nothing stands out. Findings are recomputed by a job as data changes,
- * never on page load; the card says when that is.
+ * never on page load; the card says when that is. Compact (Today, the
+ * overview): the top few, with a link to the whole list.
  */
 import { Box, Card, Divider, InlineStack, Link, Text } from '@shopify/polaris';
 import { useTranslation } from 'react-i18next';
@@ -21,20 +22,17 @@ interface Props {
   format: InsightsFormatter;
   empty: string;
   compact?: boolean;
-  /** A link to the whole list (Today, the overview). */
-  more?: { url: string; label: string };
-  description?: string;
 }
 
-export function FindingsList({ title, findings, thresholds, format, empty, compact, more, description }: Props) {
+export function FindingsList({ title, findings, thresholds, format, empty, compact }: Props) {
   const action = useFindingAction();
   const { t } = useTranslation();
   return (
     <Card padding="0">
       <Box paddingInline="400" paddingBlockStart="400" paddingBlockEnd="200">
         <InlineStack align="space-between" blockAlign="center" gap="200">
-          <CardHeading title={title} description={description} />
-          {more ? <Link url={more.url}>{more.label}</Link> : null}
+          <CardHeading title={title} description={t('insights.findings.windowHelp')} />
+          {compact ? <Link url="/app/insights/findings">{t('insights.findings.seeAll')}</Link> : null}
         </InlineStack>
       </Box>
       {findings.length === 0 ? (
