@@ -6,13 +6,11 @@
  * title bar's action downloads, French, and a store with an empty log.
  * Screenshots go to test-results/activity-*.png.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liveOwner } from '../../app/platform/db/embedded.server';
 import { describeWebhook } from '../../app/modules/activity/describe-webhook';
 import type { ActivityInput } from '../../app/modules/activity/record.server';
@@ -20,82 +18,30 @@ import { seedDefaultShops } from '../../devstore/seed';
 import type { ShopState } from '../../devstore/state/shop-state';
 import type { DevstoreEvent } from '../../devstore/webhooks/events';
 import { buildPayload } from '../../devstore/webhooks/payloads';
+import { DevApp, RESULTS } from './support/dev-app';
 
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-// Shopify's library answers bot user agents (HeadlessChrome included) with 410.
-const USER_AGENT =
-  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
-const RESULTS = path.resolve('test-results');
 /** A navigation runs a loader that asks the devstore for the shop: give it time on a busy machine. */
 const WAIT = { timeout: 20_000 };
 const ORDERS = 3000;
 const MAPLE = 'maple-thread.myshopify.com';
 const HARBOR = 'harbor-goods.myshopify.com';
 
-let dev: ChildProcess | undefined;
-let dataDir = '';
-let browser: Browser | undefined;
-let shellUrl = '';
-let output = '';
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-e2e-activity-'));
-  const port = process.env.E2E_ACTIVITY_PORT ?? '3318';
-  dev = spawn('npm', ['run', 'dev'], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      PGLITE_DATA_DIR: path.join(dataDir, 'pglite'),
-      PORT: port,
-      SHOPIFY_APP_URL: `http://localhost:${port}`,
-      DEVSTORE_PORT: process.env.E2E_ACTIVITY_DEVSTORE_PORT ?? '4318',
-      DEVSTORE_ORDERS: String(ORDERS),
-      // No live traffic: the log holds what this test records (and what the first sync reports).
-      DEVSTORE_TRAFFIC: '0',
-      NODE_ENV: 'development',
-      HOST: '',
-    },
-  });
-  shellUrl = await new Promise<string>((resolve, reject) => {
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Steward in the devstore admin: (\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    };
-    dev?.stdout?.on('data', collect);
-    dev?.stderr?.on('data', collect);
-    dev?.on('exit', (code) => reject(new Error(`npm run dev exited (${code}):\n${output}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_FLAGS,
-  });
-  fs.mkdirSync(RESULTS, { recursive: true });
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (dev?.pid && dev.exitCode === null) {
-    const exited = new Promise((resolve) => dev?.once('exit', resolve));
-    process.kill(-dev.pid, 'SIGTERM');
-    await exited;
-  }
-  fs.rmSync(dataDir, { recursive: true, force: true });
+const dev = new DevApp({
+  name: 'activity',
+  port: process.env.E2E_ACTIVITY_PORT ?? '3318',
+  devstorePort: process.env.E2E_ACTIVITY_DEVSTORE_PORT ?? '4318',
+  env: {
+    DEVSTORE_ORDERS: String(ORDERS),
+    // No live traffic: the log holds what this test records (and what the first sync reports).
+    DEVSTORE_TRAFFIC: '0',
+  },
 });
+beforeAll(() => dev.start(), 240_000);
+afterAll(() => dev.stop());
 
 /** A short connection to the dev server's embedded database, through its socket. */
 async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const owner = liveOwner(path.join(dataDir, 'pglite'));
+  const owner = liveOwner(dev.databaseDir);
   if (!owner?.port) throw new Error('the dev server does not serve its database');
   const client = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${owner.port}/postgres` });
   await client.connect();
@@ -196,20 +142,6 @@ async function insert(client: pg.Client, entries: ActivityInput[]): Promise<void
   }
 }
 
-function watch(page: Page) {
-  const problems: string[] = [];
-  const consoleLines: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) consoleLines.push(`HTTP ${response.status()} ${response.url()}`);
-  });
-  onTestFailed(() => {
-    console.warn(`npm run dev said:\n${output.slice(-6000)}\nthe browser said:\n${consoleLines.join('\n')}`);
-  });
-  return { problems, errors: () => consoleLines.filter((line) => line.startsWith('error') || line.startsWith('HTTP')) };
-}
-
 /** Server-rendered rows show before React hydrates the page; typing before that is lost. */
 async function hydrated(page: Page): Promise<void> {
   await expect
@@ -239,13 +171,9 @@ describe('Activity page', () => {
     expect(entries.length).toBeGreaterThan(ORDERS * 2);
     await withDatabase((client) => insert(client, entries));
 
-    const page = await (browser as Browser).newPage({
-      userAgent: USER_AGENT,
-      viewport: { width: 1280, height: 1000 },
-      acceptDownloads: true,
-    } as Parameters<Browser['newPage']>[0]);
-    const watched = watch(page);
-    await page.goto(`${shellUrl}/activity`);
+    const page = await dev.newPage({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
+    const watched = dev.watch(page);
+    await page.goto(`${dev.shellUrl}/activity`);
     const app = page.frameLocator('#app-frame');
     const rows = app.locator('tbody tr');
     // Vite compiles on first load in development: allow it time.
@@ -348,9 +276,9 @@ describe('Activity page', () => {
   }, 240_000);
 
   it('speaks French when the merchant’s admin does', async () => {
-    const page = await (browser as Browser).newPage({ userAgent: USER_AGENT, viewport: { width: 1280, height: 1000 } });
-    const watched = watch(page);
-    await page.goto(`${shellUrl}/activity?locale=fr`);
+    const page = await dev.newPage({ viewport: { width: 1280, height: 1000 } });
+    const watched = dev.watch(page);
+    await page.goto(`${dev.shellUrl}/activity?locale=fr`);
     const app = page.frameLocator('#app-frame');
     await expect.poll(() => app.locator('tbody tr').count(), { timeout: 60_000 }).toBe(50);
     await expect.poll(() => page.locator('#title-bar').textContent(), WAIT).toBe('Activité');
@@ -360,9 +288,9 @@ describe('Activity page', () => {
   }, 120_000);
 
   it('shows a store with no activity an empty state, not an empty table (in its owner’s French)', async () => {
-    const page = await (browser as Browser).newPage({ userAgent: USER_AGENT, viewport: { width: 1280, height: 860 } });
-    const watched = watch(page);
-    const harborUrl = shellUrl.replace('/store/maple-thread/', '/store/harbor-goods/');
+    const page = await dev.newPage({ viewport: { width: 1280, height: 860 } });
+    const watched = dev.watch(page);
+    const harborUrl = dev.shellUrl.replace('/store/maple-thread/', '/store/harbor-goods/');
     // The first visit installs Steward there, whose first sync reports to the log; empty it afterwards.
     await page.goto(`${harborUrl}/activity`);
     const app = page.frameLocator('#app-frame');

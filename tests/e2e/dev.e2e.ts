@@ -4,92 +4,24 @@
  * Today shows the seeded shop, and the shell's navigation drives the app.
  * A screenshot is saved to test-results/.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DevApp, RESULTS } from './support/dev-app';
 
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-// Shopify's library answers bot user agents (HeadlessChrome included) with 410.
-const USER_AGENT =
-  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
-const RESULTS = path.resolve('test-results');
-
-let dev: ChildProcess | undefined;
-let dataDir = '';
-let browser: Browser | undefined;
-let shellUrl = '';
-let output = '';
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-e2e-'));
-  const port = process.env.E2E_PORT ?? '3317';
-  dev = spawn('npm', ['run', 'dev'], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      PGLITE_DATA_DIR: path.join(dataDir, 'pglite'),
-      PORT: port,
-      SHOPIFY_APP_URL: `http://localhost:${port}`,
-      DEVSTORE_PORT: process.env.E2E_DEVSTORE_PORT ?? '4317',
-      DEVSTORE_ORDERS: '3000',
-      NODE_ENV: 'development',
-      HOST: '',
-    },
-  });
-  shellUrl = await new Promise<string>((resolve, reject) => {
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Steward in the devstore admin: (\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    };
-    dev?.stdout?.on('data', collect);
-    dev?.stderr?.on('data', collect);
-    dev?.on('exit', (code) => reject(new Error(`npm run dev exited (${code}):\n${output}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_FLAGS,
-  });
-  fs.mkdirSync(RESULTS, { recursive: true });
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (dev?.pid && dev.exitCode === null) {
-    const exited = new Promise((resolve) => dev?.once('exit', resolve));
-    process.kill(-dev.pid, 'SIGTERM');
-    await exited;
-  }
-  fs.rmSync(dataDir, { recursive: true, force: true });
+const dev = new DevApp({
+  name: 'dev',
+  port: process.env.E2E_PORT ?? '3317',
+  devstorePort: process.env.E2E_DEVSTORE_PORT ?? '4317',
+  env: { DEVSTORE_ORDERS: '3000' },
 });
+beforeAll(() => dev.start(), 240_000);
+afterAll(() => dev.stop());
 
 describe('npm run dev', () => {
   it('shows Steward embedded in the devstore admin, with the seeded shop on Today', async () => {
-    const page = await (browser as Browser).newPage({ userAgent: USER_AGENT, viewport: { width: 1280, height: 860 } });
-    const problems: string[] = [];
-    const consoleLines: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
-    page.on('response', (response) => {
-      if (response.status() >= 400) consoleLines.push(`HTTP ${response.status()} ${response.url()}`);
-    });
-    onTestFailed(() => {
-      console.warn(`npm run dev said:\n${output.slice(-6000)}\nthe browser said:\n${consoleLines.join('\n')}`);
-    });
-    await page.goto(shellUrl);
+    const page = await dev.newPage({ viewport: { width: 1280, height: 860 } });
+    const watched = dev.watch(page);
+    await page.goto(dev.shellUrl);
 
     const app = page.frameLocator('#app-frame');
     // Vite compiles on first load in development: allow it time.
@@ -129,14 +61,14 @@ describe('npm run dev', () => {
     await page.getByLabel('Shop').selectOption({ label: 'Harbor Goods' });
     await expect.poll(() => app.getByText('Europe/Paris').isVisible(), { timeout: 60_000 }).toBe(true);
     await page.screenshot({ path: path.join(RESULTS, 'dev-today-harbor-goods.png'), fullPage: true });
-    expect(problems).toEqual([]);
+    expect(watched.problems).toEqual([]);
     // Offline, Shopify's CDN is out of reach; nothing else may fail.
-    expect(consoleLines.filter((line) => line.startsWith('error') || line.startsWith('HTTP'))).toEqual([]);
+    expect(watched.errors()).toEqual([]);
   }, 180_000);
 
   it('gives the app App Bridge: fresh session tokens, toasts, and a save bar the shell drives', async () => {
-    const page = await (browser as Browser).newPage({ userAgent: USER_AGENT, viewport: { width: 1280, height: 860 } });
-    await page.goto(shellUrl);
+    const page = await dev.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(dev.shellUrl);
     await page.waitForLoadState('networkidle');
     const frame = page.frames().find((candidate) => candidate.url().includes('/app?'));
     if (!frame) throw new Error('the app frame did not load');

@@ -10,81 +10,24 @@
  * ShopifyQL is covered by the loader test.) Screenshots go to
  * test-results/insights-*.png.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DevApp, RESULTS } from './support/dev-app';
 
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-// Shopify's library answers bot user agents (HeadlessChrome included) with 410.
-const USER_AGENT =
-  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
-const RESULTS = path.resolve('test-results');
 /** A navigation runs loaders on a busy machine: give them time. */
 const WAIT = { timeout: 30_000 };
 /** The first sync, the rollups and the findings, on 3,000 orders. */
 const PIPELINE = { timeout: 300_000, interval: 5_000 };
 
-let dev: ChildProcess | undefined;
-let dataDir = '';
-let browser: Browser | undefined;
-let shellUrl = '';
-let output = '';
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-e2e-insights-'));
-  const port = process.env.E2E_INSIGHTS_PORT ?? '3319';
-  dev = spawn('npm', ['run', 'dev'], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      PGLITE_DATA_DIR: path.join(dataDir, 'pglite'),
-      PORT: port,
-      SHOPIFY_APP_URL: `http://localhost:${port}`,
-      DEVSTORE_PORT: process.env.E2E_INSIGHTS_DEVSTORE_PORT ?? '4319',
-      DEVSTORE_ORDERS: '3000',
-      NODE_ENV: 'development',
-      HOST: '',
-    },
-  });
-  shellUrl = await new Promise<string>((resolve, reject) => {
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Steward in the devstore admin: (\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    };
-    dev?.stdout?.on('data', collect);
-    dev?.stderr?.on('data', collect);
-    dev?.on('exit', (code) => reject(new Error(`npm run dev exited (${code}):\n${output}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_FLAGS,
-  });
-  fs.mkdirSync(RESULTS, { recursive: true });
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (dev?.pid && dev.exitCode === null) {
-    const exited = new Promise((resolve) => dev?.once('exit', resolve));
-    process.kill(-dev.pid, 'SIGTERM');
-    await exited;
-  }
-  fs.rmSync(dataDir, { recursive: true, force: true });
+const dev = new DevApp({
+  name: 'insights',
+  port: process.env.E2E_INSIGHTS_PORT ?? '3319',
+  devstorePort: process.env.E2E_INSIGHTS_DEVSTORE_PORT ?? '4319',
+  env: { DEVSTORE_ORDERS: '3000' },
 });
+beforeAll(() => dev.start(), 240_000);
+afterAll(() => dev.stop());
 
 interface Watched {
   page: Page;
@@ -93,7 +36,7 @@ interface Watched {
 }
 
 async function openShell(url: string): Promise<Watched> {
-  const page = await (browser as Browser).newPage({ userAgent: USER_AGENT, viewport: { width: 1280, height: 1800 } });
+  const page = await dev.newPage({ viewport: { width: 1280, height: 1800 } });
   const problems: string[] = [];
   const consoleLines: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
@@ -101,9 +44,7 @@ async function openShell(url: string): Promise<Watched> {
     consoleLines.push(`${message.type()}: ${message.text()}`);
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
-  onTestFailed(() => {
-    console.warn(`npm run dev said:\n${output.slice(-6000)}\nthe browser said:\n${consoleLines.join('\n')}`);
-  });
+  dev.onFailureShow(consoleLines);
   await page.goto(url);
   return { page, app: page.frameLocator('#app-frame'), problems };
 }
@@ -129,11 +70,11 @@ async function untilFigures({ page, app }: Watched, url: string): Promise<void> 
 
 describe('Insights and Today on the seeded shop', () => {
   it('shows the figures, changes the period, reads a chart as a table, dismisses a finding and opens Today', async () => {
-    const watched = await openShell(shellUrl);
+    const watched = await openShell(dev.shellUrl);
     const { page, app } = watched;
     // The first visit installs Steward, which starts the sync.
     await expect.poll(() => app.getByText('Maple & Thread').first().isVisible(), { timeout: 120_000 }).toBe(true);
-    await untilFigures(watched, `${shellUrl}/insights`);
+    await untilFigures(watched, `${dev.shellUrl}/insights`);
     // Not 'networkidle': the sync card and live traffic keep fetching, so the network may never rest.
     await page.waitForLoadState('load');
     await expect.poll(() => page.locator('#title-bar').textContent()).toBe('Insights');
@@ -201,7 +142,7 @@ describe('Insights and Today on the seeded shop', () => {
     // Findings: the pipeline computed some; dismiss the first, with a toast, and find it among the hidden ones.
     await expect
       .poll(async () => {
-        await page.goto(`${shellUrl}/insights/findings`);
+        await page.goto(`${dev.shellUrl}/insights/findings`);
         return app
           .getByRole('button', { name: /^Dismiss: / })
           .first()
@@ -244,7 +185,7 @@ describe('Insights and Today on the seeded shop', () => {
   }, 900_000);
 
   it('speaks the merchant’s language: French from Shopify admin’s locale', async () => {
-    const watched = await openShell(`${shellUrl}/insights?locale=fr`);
+    const watched = await openShell(`${dev.shellUrl}/insights?locale=fr`);
     await expect.poll(() => watched.page.locator('#title-bar').textContent(), { timeout: 120_000 }).toBe('Analyses');
     const sales = watched.app.getByRole('group', { name: 'Ventes nettes', exact: true });
     // French money ("1 234,50 $CA"), the tabs and the period in French.
