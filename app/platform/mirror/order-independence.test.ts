@@ -216,5 +216,6 @@ describe('order independence', () => {
       ),
       { numRuns: 60 },
     );
-  });
+    // 60 histories of three shops' writes each: ~15 s on an idle machine, several times that on a busy one.
+  }, 180_000);
 });
