@@ -10,7 +10,7 @@
  */
 import { createI18n } from '../app/i18n/i18n';
 import { activityCsvStream } from '../app/modules/activity/export.server';
-import { adminBaseUrl } from '../app/modules/activity/links';
+import { adminBaseUrl } from '../app/platform/shopify/admin-links';
 import { NO_FILTERS, type ActivityFilters, type ActivityQuery } from '../app/modules/activity/filters';
 import { readActivityPage } from '../app/modules/activity/query.server';
 import { openBenchDatabase } from './support/database';

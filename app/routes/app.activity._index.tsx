@@ -15,7 +15,7 @@ import { createFormatter } from '~/i18n/format';
 import { ActivityFilters } from '~/modules/activity/ActivityFilters';
 import { ActivityTable } from '~/modules/activity/ActivityTable';
 import { EMPTY_ACTIVITY_IMAGE } from '~/modules/activity/empty-illustration';
-import { adminBaseUrl } from '~/modules/activity/links';
+import { adminBaseUrl } from '~/platform/shopify/admin-links';
 import {
   activitySearchParams,
   parseActivityFilters,

@@ -9,7 +9,7 @@ import prisma from '~/db.server';
 import { env } from '~/env.server';
 import { createI18n, resolveLocale } from '~/i18n/i18n';
 import { activityCsvStream, exportFilename } from '~/modules/activity/export.server';
-import { adminBaseUrl } from '~/modules/activity/links';
+import { adminBaseUrl } from '~/platform/shopify/admin-links';
 import { readActivityQuery } from '~/modules/activity/read-query.server';
 import { withAdmin } from '~/platform/shopify/admin-request.server';
 import { readShopProfile } from '~/platform/shopify/shop-profile.server';

@@ -11,7 +11,7 @@ import { logger } from '../../platform/logging/logger.server';
 import { csvLine, UTF8_BOM } from './csv';
 import type { ActivityFilters } from './filters';
 import { actorLabel } from './labels';
-import { shopHandle } from './links';
+import { shopHandle } from '~/platform/shopify/admin-links';
 import { withMirrorTitles } from './mirror-titles.server';
 import { activityBatches } from './query.server';
 import { entrySentence } from './sentence';

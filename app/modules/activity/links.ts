@@ -4,18 +4,9 @@
  * or the devstore admin shell's address when Steward runs against the devstore
  * (DEVSTORE_URL, development and tests only); a Steward path ("/app/…") stays
  * inside the app. Anything else (an absolute URL, "//host") is not a link.
+ * The admin base comes from app/platform/shopify/admin-links.ts.
  */
 import type { ActivityLink } from './types';
-
-export function shopHandle(shop: string): string {
-  return shop.replace(/\.myshopify\.com$/, '');
-}
-
-/** The shop's admin: Shopify's, or the devstore's shell when `devstoreUrl` is given. */
-export function adminBaseUrl(shop: string, devstoreUrl?: string): string {
-  const origin = devstoreUrl ? devstoreUrl.replace(/\/$/, '') : 'https://admin.shopify.com';
-  return `${origin}/store/${shopHandle(shop)}`;
-}
 
 export function activityLink(adminBase: string, link: string | null): ActivityLink | null {
   if (!link || !link.startsWith('/') || link.startsWith('//')) return null;

@@ -5,6 +5,7 @@
  * kept inside the app.
  */
 import { env } from '~/env.server';
+import { adminBaseUrl } from '~/platform/shopify/admin-links';
 import type { FindingEvidence, FindingKind, FindingRule } from './findings-rules';
 import type { Finding, FindingStatus } from './findings.server';
 
@@ -33,9 +34,8 @@ export interface FindingView {
 }
 
 /** The shop's admin: Shopify's, or the devstore's shell when DEVSTORE_URL is set. */
-export function shopAdminBase(shop: string, devstoreUrl: string | undefined = env.DEVSTORE_URL): string {
-  const origin = devstoreUrl ? devstoreUrl.replace(/\/$/, '') : 'https://admin.shopify.com';
-  return `${origin}/store/${shop.replace(/\.myshopify\.com$/, '')}`;
+export function shopAdminBase(shop: string): string {
+  return adminBaseUrl(shop, env.DEVSTORE_URL);
 }
 
 export function findingView(finding: Finding, adminBase: string): FindingView {
