@@ -1,5 +1,5 @@
 /** The privacy page's empty-state picture: a shield over a document, inline so it needs no network. */
-const SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 200">
+const SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="200" viewBox="0 0 240 200">
 <rect x="52" y="24" width="118" height="150" rx="12" fill="#f1f1f1" stroke="#c9c9c9" stroke-width="2"/>
 <rect x="72" y="52" width="78" height="10" rx="5" fill="#d4d4d4"/>
 <rect x="72" y="76" width="62" height="10" rx="5" fill="#d4d4d4"/>
