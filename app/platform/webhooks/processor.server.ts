@@ -87,13 +87,14 @@ async function nextBatch(db: PrismaClient, shop: string, limit: number, maxAttem
 }
 
 function withDefaults(options: ProcessorOptions): Required<ProcessorOptions> {
+  // An option given as undefined takes its default, as one left out does.
   return {
-    describe: describeWebhook,
-    batchSize: 20,
-    maxAttempts: MAX_EVENT_ATTEMPTS,
-    pace: async () => {},
-    signal: new AbortController().signal,
-    ...options,
+    handlers: options.handlers,
+    describe: options.describe ?? describeWebhook,
+    batchSize: options.batchSize ?? 20,
+    maxAttempts: options.maxAttempts ?? MAX_EVENT_ATTEMPTS,
+    pace: options.pace ?? (async () => {}),
+    signal: options.signal ?? new AbortController().signal,
   };
 }
 

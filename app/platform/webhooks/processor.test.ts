@@ -96,6 +96,15 @@ describe('processShopEvents', () => {
     expect(seen).toHaveLength(30);
   });
 
+  it('takes the defaults for options given as undefined (the job passes no pace on PostgreSQL)', async () => {
+    await store('orders/updated', { id: 1 });
+    const { seen, handler } = recorder();
+    const options = { handlers: { 'orders/updated': [handler] }, describe: undefined, batchSize: undefined, pace: undefined };
+
+    expect(await processShopEvents(prisma, SHOP, options)).toEqual({ applied: 1, dead: 0 });
+    expect(seen).toHaveLength(1);
+  });
+
   it('records each event’s activity entry in the same transaction, through the real registry', async () => {
     await install(SHOP);
     const eventId = await store('app/scopes_update', { id: 1, previous: ['read_products'], current: ['read_orders'] });
