@@ -31,6 +31,9 @@ export default function App() {
           {t('nav.today')}
         </Link>
         <Link to="/app/insights">{t('insights.nav')}</Link>
+        <Link to="/app/studio">{t('studio.nav')}</Link>
+        <Link to="/app/content">{t('content.nav')}</Link>
+        <Link to="/app/inbox">{t('inbox.nav')}</Link>
         <Link to="/app/activity">{t('activity.nav')}</Link>
         <Link to="/app/sync">{t('sync.nav')}</Link>
         <Link to="/app/privacy">{t('privacy.nav')}</Link>
