@@ -12,6 +12,7 @@
  * (activity entries, refund notes, journeys, webhook payloads, job payloads).
  */
 import { Prisma } from '@prisma/client';
+import { STUDIO_DATA_ERASERS } from '../../modules/studio/erasers.server';
 import type { Db } from '../mirror/batch.server';
 import type { CustomerScope } from './customer-scope.server';
 import { toJsonRow, type JsonRow } from './json-row';
@@ -286,4 +287,5 @@ export const SHOP_DATA_ERASERS: ShopDataEraser[] = [
     model: 'InsightsFinding',
     eraseShop: async (tx, shop) => (await tx.insightsFinding.deleteMany({ where: { shop } })).count,
   },
+  ...STUDIO_DATA_ERASERS,
 ];

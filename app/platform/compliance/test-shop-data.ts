@@ -241,6 +241,8 @@ function sampleValue(column: ColumnInfo, shop: string, table: string): Prisma.Sq
     case 'json':
     case 'jsonb':
       return Prisma.sql`'{"generic":true}'::${type}`;
+    case 'bytea':
+      return Prisma.sql`${Buffer.from(`${table}.${column.column_name} ${shop}`)}`;
     default:
       throw new Error(
         `No sample value for ${table}.${column.column_name} (${column.udt_name}): teach test-shop-data.ts`,
