@@ -71,4 +71,28 @@ describe('environment', () => {
     expect(message).toContain('DATABASE_URL must be a postgresql:// URL');
     for (const secret of ['short-secret', secretKey, 'hunter2']) expect(message).not.toContain(secret);
   });
+
+  it("takes the inbox's mail server and From address, both optional", () => {
+    expect('SMTP_URL' in parseEnv(valid) || 'MAIL_FROM' in parseEnv(valid)).toBe(false);
+    const env = parseEnv({
+      ...valid,
+      SMTP_URL: 'smtps://user:pa%40ss@smtp.example.com:465',
+      MAIL_FROM: 'Help <help@example.com>',
+    });
+    expect(env).toMatchObject({
+      SMTP_URL: 'smtps://user:pa%40ss@smtp.example.com:465',
+      MAIL_FROM: 'Help <help@example.com>',
+    });
+    expect(parseEnv({ ...valid, SMTP_URL: 'smtp://127.0.0.1:4125', MAIL_FROM: 'help@example.com' }).MAIL_FROM).toBe(
+      'help@example.com',
+    );
+    const message = problems({
+      ...valid,
+      SMTP_URL: 'https://user:hunter2@smtp.example.com',
+      MAIL_FROM: 'Help <nobody>',
+    });
+    expect(message).toContain('SMTP_URL must be an smtp:// or smtps:// URL');
+    expect(message).toContain('MAIL_FROM must be an e-mail address or "Name <address>"');
+    expect(message).not.toContain('hunter2');
+  });
 });

@@ -7,6 +7,19 @@ import { z } from 'zod';
 
 const keyEntry = /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]+$/;
 
+/** smtp://[user:pass@]host[:port] (STARTTLS when offered) or smtps://… (TLS from the start). */
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** `address@example.com` or `Name <address@example.com>`. */
+const mailbox = /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
+
 /** A string that must be present; `what` says what it holds. */
 const required = (what: string) => z.string({ required_error: `is required (${what})` });
 
@@ -53,6 +66,16 @@ export const envSchema = z
       .enum(['true', 'false'], { message: 'must be true or false' })
       .default('true')
       .transform((value) => value === 'true'),
+    /**
+     * Where the inbox sends its mail (replies, acknowledgements, satisfaction
+     * links). Unset: replies are stored but not mailed, and the inbox says so.
+     */
+    SMTP_URL: z.string().refine(isSmtpUrl, 'must be an smtp:// or smtps:// URL').optional(),
+    /**
+     * The inbox's From address. Unset: the shop's own contact e-mail. Set: this
+     * address, with the shop's contact e-mail as Reply-To.
+     */
+    MAIL_FROM: z.string().regex(mailbox, 'must be an e-mail address or "Name <address>"').optional(),
     SHOP_CUSTOM_DOMAIN: z.string().optional(),
     /** Local devstore base URL (development and tests only). */
     DEVSTORE_URL: z.string().url('must be the devstore base URL').optional(),
