@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
 
 import { type RawImage } from './raw';
 
@@ -43,7 +43,7 @@ export interface ImageInfo {
 // renders are one-offs, so the cache would only hold memory between jobs.
 sharp.cache(false);
 
-const SHARP_OPTIONS: sharp.SharpOptions = {
+const SHARP_OPTIONS: SharpOptions = {
   limitInputPixels: LIMITS.maxPixels,
   // 'error' also covers truncated data; 'warning' would refuse real camera
   // files whose only fault is a harmless libjpeg warning.
@@ -104,7 +104,7 @@ async function checkHeader(bytes: Buffer): Promise<ImageInfo> {
       'unsupported',
       'This file is not an image Studio can edit. Use a JPEG, PNG, WebP, GIF, AVIF or TIFF image.',
     );
-  let metadata: sharp.Metadata;
+  let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { ...SHARP_OPTIONS, limitInputPixels: false }).metadata();
   } catch {
@@ -162,7 +162,7 @@ export async function decodeImage(bytes: Buffer, options: { longEdge?: number } 
 }
 
 /** Runs a sharp pipeline to 8-bit sRGB raw pixels. */
-export async function rawFromSharp(pipeline: sharp.Sharp): Promise<RawImage> {
+export async function rawFromSharp(pipeline: Sharp): Promise<RawImage> {
   const { data, info } = await pipeline
     .toColourspace('srgb')
     .raw({ depth: 'uchar' })
@@ -172,7 +172,7 @@ export async function rawFromSharp(pipeline: sharp.Sharp): Promise<RawImage> {
 }
 
 /** Opens raw pixels in sharp, for the operations sharp does best. */
-export function sharpFromRaw(image: RawImage): sharp.Sharp {
+export function sharpFromRaw(image: RawImage): Sharp {
   return sharp(image.data, {
     raw: { width: image.width, height: image.height, channels: image.channels },
     limitInputPixels: LIMITS.maxPixels,
