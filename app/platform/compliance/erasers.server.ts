@@ -12,6 +12,7 @@
  * (activity entries, refund notes, journeys, webhook payloads, job payloads).
  */
 import { Prisma } from '@prisma/client';
+import { CONTENT_DATA_ERASERS } from '../../modules/content/erasers.server';
 import { STUDIO_DATA_ERASERS } from '../../modules/studio/erasers.server';
 import type { Db } from '../mirror/batch.server';
 import type { CustomerScope } from './customer-scope.server';
@@ -288,4 +289,5 @@ export const SHOP_DATA_ERASERS: ShopDataEraser[] = [
     eraseShop: async (tx, shop) => (await tx.insightsFinding.deleteMany({ where: { shop } })).count,
   },
   ...STUDIO_DATA_ERASERS,
+  ...CONTENT_DATA_ERASERS,
 ];
