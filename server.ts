@@ -19,7 +19,8 @@ import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
-import { defaultDataDir, isEmbeddedUrl, openEmbeddedDatabase } from './app/platform/db/embedded.server.ts';
+import { openEmbeddedDatabaseThread } from './app/platform/db/embedded-thread-host.ts';
+import { defaultDataDir, isEmbeddedUrl } from './app/platform/db/embedded.server.ts';
 import { parseEnv, type Env } from './app/platform/env/parse-env.ts';
 import { requestIdMiddleware } from './app/platform/http/request-id.server.ts';
 import type { runBackgroundWork } from './app/platform/jobs/background.server.ts';
@@ -47,7 +48,7 @@ function checkedEnv(): Env {
 const env = checkedEnv();
 
 const embedded = isEmbeddedUrl(env.DATABASE_URL)
-  ? await openEmbeddedDatabase({ dataDir: defaultDataDir() }).catch((error: Error) => {
+  ? await openEmbeddedDatabaseThread({ dataDir: defaultDataDir() }).catch((error: Error) => {
       console.error(error.message);
       process.exit(1);
     })

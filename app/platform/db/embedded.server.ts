@@ -140,7 +140,8 @@ function stage(lockPath: string, info: LockInfo): string {
   return staged;
 }
 
-function acquireLock(dataDir: string): { release(): void; announcePort(port: number): void } {
+/** Takes the data directory's lock (see the module comment); throws DataDirInUseError if a live process holds it. */
+export function acquireLock(dataDir: string): { release(): void; announcePort(port: number): void } {
   const lockPath = lockPathFor(dataDir);
   fs.mkdirSync(path.dirname(lockPath), { recursive: true });
   const me: LockInfo = { pid: process.pid, port: null, started: startTimeOf(process.pid) };
@@ -189,6 +190,26 @@ function acquireLock(dataDir: string): { release(): void; announcePort(port: num
   throw new Error(`Could not take the lock ${lockPath}`);
 }
 
+/** The postgresql:// URL of an embedded database served on this loopback port. */
+export function socketUrl(port: number): string {
+  return `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable&application_name=${EMBEDDED_APPLICATION_NAME}`;
+}
+
+/** Serves an open PGlite on 127.0.0.1 (in this thread, or in embedded-thread.ts's). */
+export async function serveOnLoopback(
+  db: PGlite,
+  options: { port?: number; maxConnections?: number },
+): Promise<{ port: number; stop(): Promise<void> }> {
+  const server = new PGLiteSocketServer({
+    db: keepBatchesTogether(db),
+    host: '127.0.0.1',
+    port: options.port ?? 0,
+    maxConnections: options.maxConnections ?? 32,
+  });
+  await server.start();
+  return { port: Number(server.getServerConn().split(':').pop()), stop: () => server.stop() };
+}
+
 export interface OpenOptions {
   dataDir?: string;
   /** A data directory dump (PGlite `dumpDataDir`) to start from; tests use it. */
@@ -213,21 +234,14 @@ export async function openEmbeddedDatabase(options: OpenOptions = {}): Promise<E
     db = await PGlite.create(
       dataDir ? { dataDir, loadDataDir: options.loadDataDir } : { loadDataDir: options.loadDataDir },
     );
-    const server = new PGLiteSocketServer({
-      db: keepBatchesTogether(db),
-      host: '127.0.0.1',
-      port: options.port ?? 0,
-      maxConnections: options.maxConnections ?? 32,
-    });
-    await server.start();
-    const port = Number(server.getServerConn().split(':').pop());
+    const { port, stop } = await serveOnLoopback(db, options);
     lock?.announcePort(port);
     const opened = db;
     return {
-      url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable&application_name=${EMBEDDED_APPLICATION_NAME}`,
+      url: socketUrl(port),
       db: opened,
       async close() {
-        await server.stop();
+        await stop();
         await opened.close();
         release();
       },
@@ -250,7 +264,7 @@ export async function connectOrOpen(dataDir = defaultDataDir()): Promise<{
   const owner = liveOwner(dataDir);
   if (owner?.port) {
     return {
-      url: `postgresql://postgres@127.0.0.1:${owner.port}/postgres?sslmode=disable&application_name=${EMBEDDED_APPLICATION_NAME}`,
+      url: socketUrl(owner.port),
       close: async () => {},
     };
   }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectOrOpen, DataDirInUseError, LockFileUnreadableError, openEmbeddedDatabase } from './embedded.server';
+import { openEmbeddedDatabaseThread } from './embedded-thread-host';
 
 const children: ChildProcess[] = [];
 const directories: string[] = [];
@@ -152,6 +153,39 @@ describe('embedded database socket', () => {
     } finally {
       await Promise.all([a.end().catch(() => {}), b.end().catch(() => {})]);
       await database.close();
+    }
+  });
+});
+
+describe('the embedded database on a thread of its own (server.ts)', () => {
+  it('owns the directory, serves many connections at once, and leaves its data for the next owner', async () => {
+    const dataDir = freshDataDir();
+    const threaded = await openEmbeddedDatabaseThread({ dataDir });
+    try {
+      expect(JSON.parse(fs.readFileSync(`${dataDir}.lock`, 'utf8'))).toMatchObject({
+        pid: process.pid,
+        port: Number(new URL(threaded.url).port),
+      });
+      await expect(openEmbeddedDatabase({ dataDir })).rejects.toBeInstanceOf(DataDirInUseError);
+
+      const pool = new pg.Pool({ connectionString: threaded.url, max: 4 });
+      await pool.query('CREATE TABLE probe (id int primary key, note text)');
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) => pool.query('INSERT INTO probe VALUES ($1, $2)', [i, `row ${i}`])),
+      );
+      const { rows } = await pool.query<{ count: string }>('SELECT count(*) FROM probe');
+      expect(Number(rows[0]?.count)).toBe(40);
+      await pool.end();
+    } finally {
+      await threaded.close();
+    }
+    expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
+
+    const reopened = await openEmbeddedDatabase({ dataDir });
+    try {
+      expect(await readProbe(reopened.url)).toBe('row 1');
+    } finally {
+      await reopened.close();
     }
   });
 });
