@@ -74,3 +74,15 @@ export async function decodeRaw(bytes: Buffer): Promise<RawImage> {
   const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height, channels: info.channels as 3 | 4 };
 }
+
+/** The smallest and largest value of any colour channel (alpha left out). */
+export function extremes(image: RawImage): { min: number; max: number } {
+  let min = 255;
+  let max = 0;
+  for (let i = 0; i < image.data.length; i++) {
+    if (image.channels === 4 && i % 4 === 3) continue;
+    min = Math.min(min, image.data[i]!);
+    max = Math.max(max, image.data[i]!);
+  }
+  return { min, max };
+}
