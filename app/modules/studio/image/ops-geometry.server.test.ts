@@ -44,7 +44,7 @@ describe('crop', () => {
       fc.property(
         fc.integer({ min: 16, max: 4000 }),
         fc.integer({ min: 16, max: 4000 }),
-        fc.constantFrom('1:1', '4:5', '16:9' as const),
+        fc.constantFrom<'1:1' | '4:5' | '16:9'>('1:1', '4:5', '16:9'),
         fc.double({ min: 0, max: 0.5, noNaN: true }),
         fc.double({ min: 0, max: 0.5, noNaN: true }),
         fc.double({ min: 0.5, max: 1, noNaN: true }),
