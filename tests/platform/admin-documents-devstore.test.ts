@@ -23,6 +23,14 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   SyncOrderDiscountsPage: { id: 'gid://shopify/Order/1' },
   SyncLocations: {},
   SyncLocationLevelsSince: { id: 'gid://shopify/Location/1', query: "updated_at:>='2020-01-01T00:00:00Z'" },
+  // app/modules/studio: unknown ids answer null or userErrors; an empty files list is a valid productSet.
+  StudioProductMedia: { id: 'gid://shopify/Product/1' },
+  StudioMediaPage: { first: 2 },
+  StudioStagedUpload: { input: [{ filename: 'a.jpg', mimeType: 'image/jpeg', resource: 'IMAGE', httpMethod: 'POST' }] },
+  StudioFileCreate: { files: [{ originalSource: 'https://example.com/a.jpg', contentType: 'IMAGE' }] },
+  StudioFileByName: { query: 'filename:"studio-none.jpg"' },
+  StudioFileStatus: { id: 'gid://shopify/MediaImage/1' },
+  StudioProductFilesSet: { identifier: { id: 'gid://shopify/Product/999999' }, input: { files: [] } },
   // app/modules/insights: sessions of September and August (the shop answers ShopifyQL).
   InsightsSessions: {
     query:
