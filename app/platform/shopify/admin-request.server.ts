@@ -8,7 +8,7 @@
  * boundary explains.
  */
 import { redirect } from '@remix-run/node';
-import type { Session } from '@shopify/shopify-api';
+import type { JwtPayload, Session } from '@shopify/shopify-api';
 import { authenticate, sessionStorage } from '../../shopify.server';
 import type { AdminGateway } from './admin-gateway.server';
 import { AdminHttpError, AdminRetriesExhaustedError } from './errors';
@@ -17,12 +17,14 @@ import { gatewayFor } from './gateway.server';
 export interface AdminContext {
   session: Session;
   gateway: AdminGateway;
+  /** The request's session token, when App Bridge sent one (names the staff member: stewardActor). */
+  sessionToken?: JwtPayload;
 }
 
 export async function withAdmin<T>(request: Request, work: (admin: AdminContext) => Promise<T>): Promise<T> {
-  const { session } = await authenticate.admin(request);
+  const { session, sessionToken } = await authenticate.admin(request);
   try {
-    return await work({ session, gateway: gatewayFor(session) });
+    return await work({ session, gateway: gatewayFor(session), sessionToken });
   } catch (error) {
     if (error instanceof AdminHttpError && error.status === 401) {
       await sessionStorage.deleteSession(session.id);
