@@ -1,5 +1,7 @@
 /**
- * `npm run bench:webhooks [-- --requests N --baseline-requests N --connections N --no-build]`
+ * `npm run bench:webhooks [-- --requests N --baseline-requests N --connections N --no-build --profile DIR]`
+ *
+ * --profile DIR writes V8 CPU profiles of Steward's server (each thread) to DIR.
  *
  * Webhooks per second into Steward's inbox, against a baseline that
  * processes each webhook inside its request, on the embedded database:
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     'baseline-requests': { type: 'string', default: '5000' },
     connections: { type: 'string', default: '50' },
     'no-build': { type: 'boolean', default: false },
+    profile: { type: 'string' },
   },
 });
 const REQUESTS = Number(values.requests);
@@ -77,6 +80,10 @@ async function migratedDataDir(): Promise<string> {
   return dataDir;
 }
 
+function profileFlags(): string[] {
+  return values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
+}
+
 interface Server {
   url: string;
   dataDir: string;
@@ -89,7 +96,7 @@ async function startServer(kind: 'steward' | 'baseline'): Promise<Server> {
   const env = { ...process.env, ...APP_ENV, PORT: String(port), PGLITE_DATA_DIR: dataDir };
   const child =
     kind === 'steward'
-      ? spawn(process.execPath, ['server.ts'], {
+      ? spawn(process.execPath, [...profileFlags(), 'server.ts'], {
           env: { ...env, NODE_ENV: 'production' },
           stdio: ['ignore', 'inherit', 'inherit'],
         })
