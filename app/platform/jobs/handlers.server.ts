@@ -4,6 +4,7 @@
  * different versions can share a queue. Areas add their handlers as they move
  * work out of requests (webhook processing, syncs).
  */
+import { CONTENT_JOB_HANDLERS } from '../../modules/content/jobs.server';
 import { INBOX_JOB_HANDLERS } from '../../modules/inbox/mail-jobs.server';
 import { INSIGHTS_JOB_HANDLERS } from '../../modules/insights/jobs.server';
 import { SYNC_JOB_HANDLERS } from '../sync/jobs.server';
@@ -14,5 +15,6 @@ export const JOB_HANDLERS: JobHandlers = {
   ...WEBHOOK_JOB_HANDLERS,
   ...INSIGHTS_JOB_HANDLERS,
   ...SYNC_JOB_HANDLERS,
+  ...CONTENT_JOB_HANDLERS,
   ...INBOX_JOB_HANDLERS,
 };
