@@ -9,6 +9,7 @@
  * product deleted in Shopify leaving the index, and no shop seeing another's.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ZodError } from 'zod';
 import { DEFAULT_SHOPS, seedShop } from '../../../../devstore/seed';
 import type { ShopState } from '../../../../devstore/state/shop-state';
 import { installOn, startAppDevstore } from '../../../../tests/support/installed-app';
@@ -253,7 +254,7 @@ describe('saving search listings and alt texts', () => {
     };
     const parsed = saveRequestSchema.safeParse(request);
     expect(parsed.success).toBe(false);
-    expect(problemsOf((parsed as { error: import('zod').ZodError }).error, request)).toEqual([
+    expect(problemsOf((parsed as { error: ZodError }).error, request)).toEqual([
       { productId: '1', field: 'seoTitle', code: 'tooLong', max: 255, length: 256 },
       { productId: '2', field: 'seoDescription', code: 'tooLong', max: 320, length: 321 },
       { productId: '2', field: 'alt:gid://shopify/MediaImage/9', code: 'tooLong', max: 512, length: 513 },
