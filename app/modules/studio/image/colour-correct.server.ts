@@ -1,0 +1,143 @@
+import { linearToByte, SRGB_TO_LINEAR } from './colour-space';
+import { type RawImage } from './raw';
+
+/**
+ * Automatic colour correction on raw pixels: white balance (the light's
+ * colour estimated from the image's near-neutral pixels, then divided out in
+ * linear light) and levels (each channel's 1st–99th percentiles stretched to
+ * the full range).
+ */
+
+/** At most this many pixels are sampled to estimate the light. */
+const SAMPLES = 250_000;
+/** Values at or above this are clipped: their ratios say nothing about the light. */
+const CLIPPED = 254;
+/** Pixels darker than this are mostly noise. */
+const DARK = 20;
+/** Saturation (max − min) / max in linear light under which a pixel counts as "should be grey", loosest first. */
+const NEUTRAL_STEPS = [0.5, 0.35, 0.25, 0.15, 0.15, 0.15];
+/** Fewer neutral samples than this share (or 50), and the image holds no trustworthy reference. */
+const MIN_NEUTRAL_SHARE = 0.01;
+/** A correction never more than doubles or halves a channel. */
+const MAX_GAIN = 2;
+
+const LUMA = [0.2126, 0.7152, 0.0722] as const;
+
+export type Gains = [r: number, g: number, b: number];
+
+/**
+ * The gains that make the light neutral, keeping its brightness. Starts from
+ * the pixels that are nearly grey even under the cast, and repeats with a
+ * stricter notion of grey on the corrected colours, so a big coloured object
+ * (a red shirt) does not count as the light's colour. An image with no
+ * near-neutral pixels is left alone ([1, 1, 1]).
+ */
+export function estimateWhiteBalance(image: RawImage): Gains {
+  const { data, channels, width, height } = image;
+  const step = Math.max(1, Math.floor((width * height) / SAMPLES));
+  const samples = new Float32Array(Math.ceil((width * height) / step) * 3);
+  let length = 0;
+  for (let p = 0; p < width * height; p += step) {
+    const i = p * channels;
+    if (channels === 4 && data[i + 3]! < 128) continue;
+    const r = data[i]!;
+    const g = data[i + 1]!;
+    const b = data[i + 2]!;
+    const max = Math.max(r, g, b);
+    if (max >= CLIPPED || max < DARK) continue;
+    samples[length++] = SRGB_TO_LINEAR[r]!;
+    samples[length++] = SRGB_TO_LINEAR[g]!;
+    samples[length++] = SRGB_TO_LINEAR[b]!;
+  }
+  const minCount = Math.max(50, (length / 3) * MIN_NEUTRAL_SHARE);
+  let gains: Gains = [1, 1, 1];
+  for (const threshold of NEUTRAL_STEPS) {
+    const sum = [0, 0, 0];
+    let count = 0;
+    for (let s = 0; s < length; s += 3) {
+      const r = samples[s]! * gains[0];
+      const g = samples[s + 1]! * gains[1];
+      const b = samples[s + 2]! * gains[2];
+      const max = Math.max(r, g, b);
+      if ((max - Math.min(r, g, b)) / max >= threshold) continue;
+      sum[0] += samples[s]!;
+      sum[1] += samples[s + 1]!;
+      sum[2] += samples[s + 2]!;
+      count++;
+    }
+    if (count < minCount) break;
+    const light = sum.map((channel) => channel / count);
+    const brightness = LUMA[0] * light[0]! + LUMA[1] * light[1]! + LUMA[2] * light[2]!;
+    gains = light.map((channel) => Math.min(MAX_GAIN, Math.max(1 / MAX_GAIN, brightness / channel))) as Gains;
+  }
+  return gains;
+}
+
+/** Multiplies each channel's linear light by its gain, through one 256-entry table per channel. */
+export function applyGains(image: RawImage, gains: Gains): RawImage {
+  if (gains.every((gain) => Math.abs(gain - 1) < 0.005)) return image;
+  const tables = gains.map((gain) =>
+    Uint8Array.from({ length: 256 }, (_, value) => linearToByte(SRGB_TO_LINEAR[value]! * gain)),
+  );
+  return mapChannels(image, tables as [Uint8Array, Uint8Array, Uint8Array]);
+}
+
+export function whiteBalance(image: RawImage): RawImage {
+  return applyGains(image, estimateWhiteBalance(image));
+}
+
+/** Share of (opaque) pixels clipped to black and to white by levels. */
+export const LEVELS_CLIP = 0.01;
+/** A channel spanning fewer values than this is flat by nature; stretching it would only show noise. */
+const MIN_SPAN = 24;
+
+/** Per channel, the values at the 1st and 99th percentiles of the opaque pixels. */
+export function levelsRange(image: RawImage): [low: number, high: number][] {
+  const { data, channels } = image;
+  const histograms = [new Uint32Array(256), new Uint32Array(256), new Uint32Array(256)];
+  let count = 0;
+  for (let i = 0; i < data.length; i += channels) {
+    if (channels === 4 && data[i + 3]! < 128) continue;
+    histograms[0]![data[i]!]!++;
+    histograms[1]![data[i + 1]!]!++;
+    histograms[2]![data[i + 2]!]!++;
+    count++;
+  }
+  const clip = count * LEVELS_CLIP;
+  return histograms.map((histogram) => {
+    let low = 0;
+    for (let seen = histogram[0]!; seen <= clip && low < 255;) seen += histogram[++low]!;
+    let high = 255;
+    for (let seen = histogram[255]!; seen <= clip && high > 0;) seen += histogram[--high]!;
+    return [low, high];
+  });
+}
+
+/** Stretches each channel so its 1st percentile becomes 0 and its 99th 255. */
+export function levels(image: RawImage): RawImage {
+  const ranges = levelsRange(image);
+  if (ranges.every(([low, high]) => high - low < MIN_SPAN || (low === 0 && high === 255))) return image;
+  const tables = ranges.map(([low, high]) =>
+    Uint8Array.from({ length: 256 }, (_, value) =>
+      high - low < MIN_SPAN ? value : Math.min(255, Math.max(0, Math.round(((value - low) * 255) / (high - low)))),
+    ),
+  );
+  return mapChannels(image, tables as [Uint8Array, Uint8Array, Uint8Array]);
+}
+
+export function autoColour(image: RawImage, options: { whiteBalance: boolean; levels: boolean }): RawImage {
+  const balanced = options.whiteBalance ? whiteBalance(image) : image;
+  return options.levels ? levels(balanced) : balanced;
+}
+
+function mapChannels(image: RawImage, [red, green, blue]: [Uint8Array, Uint8Array, Uint8Array]): RawImage {
+  const { data, channels } = image;
+  const out = Buffer.allocUnsafe(data.length);
+  for (let i = 0; i < data.length; i += channels) {
+    out[i] = red[data[i]!]!;
+    out[i + 1] = green[data[i + 1]!]!;
+    out[i + 2] = blue[data[i + 2]!]!;
+    if (channels === 4) out[i + 3] = data[i + 3]!;
+  }
+  return { ...image, data: out };
+}
