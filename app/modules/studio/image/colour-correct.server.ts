@@ -52,7 +52,9 @@ export function estimateWhiteBalance(image: RawImage): Gains {
   const minCount = Math.max(50, (length / 3) * MIN_NEUTRAL_SHARE);
   let gains: Gains = [1, 1, 1];
   for (const threshold of NEUTRAL_STEPS) {
-    const sum = [0, 0, 0];
+    let sumR = 0;
+    let sumG = 0;
+    let sumB = 0;
     let count = 0;
     for (let s = 0; s < length; s += 3) {
       const r = samples[s]! * gains[0];
@@ -60,13 +62,13 @@ export function estimateWhiteBalance(image: RawImage): Gains {
       const b = samples[s + 2]! * gains[2];
       const max = Math.max(r, g, b);
       if ((max - Math.min(r, g, b)) / max >= threshold) continue;
-      sum[0] += samples[s]!;
-      sum[1] += samples[s + 1]!;
-      sum[2] += samples[s + 2]!;
+      sumR += samples[s]!;
+      sumG += samples[s + 1]!;
+      sumB += samples[s + 2]!;
       count++;
     }
     if (count < minCount) break;
-    const light = sum.map((channel) => channel / count);
+    const light = [sumR / count, sumG / count, sumB / count];
     const brightness = LUMA[0] * light[0]! + LUMA[1] * light[1]! + LUMA[2] * light[2]!;
     gains = light.map((channel) => Math.min(MAX_GAIN, Math.max(1 / MAX_GAIN, brightness / channel))) as Gains;
   }
