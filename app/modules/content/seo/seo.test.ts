@@ -55,7 +55,7 @@ async function runContentJobs(shop: string, timeoutMs = 60_000) {
   const stop = new AbortController();
   const working = queue.work({ handlers, concurrency: 1, signal: stop.signal });
   const deadline = Date.now() + timeoutMs;
-  const where = { shop, name: { startsWith: 'content.' }, state: { in: ['queued', 'running'] } };
+  const where = { shop, name: { startsWith: 'content.' }, state: { in: ['queued' as const, 'running' as const] } };
   try {
     while ((await prisma.job.count({ where })) > 0) {
       if (Date.now() > deadline) throw new Error(`content jobs of ${shop} did not finish`);
