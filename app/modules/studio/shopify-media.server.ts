@@ -16,17 +16,17 @@
  *
  * Downloads read images at the URLs Shopify hands out, with a size limit.
  */
-import type { AdminGateway } from '~/platform/shopify/admin-gateway.server';
+import type { AdminGateway, OperationData } from '~/platform/shopify/admin-gateway.server';
 import { StudioError } from './errors';
 
-/** A product's media, all of them (Shopify allows 250 a product). */
+/** A product's media, a hundred at a time (Shopify allows 250 a product). */
 export const PRODUCT_MEDIA_QUERY = `#graphql
-  query StudioProductMedia($id: ID!) {
+  query StudioProductMedia($id: ID!, $after: String) {
     product(id: $id) {
       id
       title
       handle
-      media(first: 250) {
+      media(first: 100, after: $after) {
         nodes {
           id
           alt
@@ -45,6 +45,10 @@ export const PRODUCT_MEDIA_QUERY = `#graphql
               fileSize
             }
           }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
         }
       }
     }
@@ -159,11 +163,6 @@ export const PRODUCT_FILES_SET_MUTATION = `#graphql
     productSet(identifier: $identifier, input: $input, synchronous: true) {
       product {
         id
-        media(first: 250) {
-          nodes {
-            id
-          }
-        }
       }
       userErrors {
         field
@@ -226,16 +225,21 @@ function toProductMedia(node: MediaNode, position: number): ProductMedia {
   };
 }
 
-/** The product and its media in order, or null when the shop has no such product. */
+/** The product and all its media in order, or null when the shop has no such product. */
 export async function readProductMedia(gateway: AdminGateway, productId: string): Promise<ProductWithMedia | null> {
-  const { product } = await gateway.request(PRODUCT_MEDIA_QUERY, { id: productId });
-  if (!product) return null;
-  return {
-    id: product.id,
-    title: product.title,
-    handle: product.handle,
-    media: product.media.nodes.map((node, index) => toProductMedia(node as MediaNode, index)),
-  };
+  let read: ProductWithMedia | null = null;
+  let after: string | null = null;
+  do {
+    const { product }: OperationData<typeof PRODUCT_MEDIA_QUERY> = await gateway.request(PRODUCT_MEDIA_QUERY, {
+      id: productId,
+      after,
+    });
+    if (!product) return null;
+    read ??= { id: product.id, title: product.title, handle: product.handle, media: [] };
+    for (const node of product.media.nodes) read.media.push(toProductMedia(node as MediaNode, read.media.length));
+    after = product.media.pageInfo.hasNextPage ? (product.media.pageInfo.endCursor ?? null) : null;
+  } while (after);
+  return read;
 }
 
 export interface MediaPage {
@@ -398,15 +402,12 @@ export async function waitUntilReady(gateway: AdminGateway, fileId: string, opti
   }
 }
 
-/**
- * Makes the product's media exactly `files`, in that order (by id; alt set
- * where given). Returns the product's media ids afterwards.
- */
+/** Makes the product's media exactly `files`, in that order (by id; alt set where given). */
 export async function setProductFiles(
   gateway: AdminGateway,
   productId: string,
   files: { id: string; alt?: string | null }[],
-): Promise<string[]> {
+): Promise<void> {
   const payload = await gateway.mutate(
     PRODUCT_FILES_SET_MUTATION,
     {
@@ -416,7 +417,6 @@ export async function setProductFiles(
     (data) => data.productSet,
   );
   if (!payload.product) throw new StudioError('shopify', 'Shopify returned no product after updating its media');
-  return payload.product.media.nodes.map((node) => node.id);
 }
 
 /** Reads the bytes at `url` (an image URL Shopify gave), refusing more than `maxBytes`. */
