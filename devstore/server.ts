@@ -11,6 +11,8 @@
  *   GET  /devstore/webhooks                                 the webhook delivery log
  *   GET|POST /devstore/webhooks/faults                      webhook fault switches
  *   POST /devstore/webhooks/trigger                         publish an event (app/uninstalled, compliance, …)
+ *   GET  /shops/<shop>/[products/<handle>], ANY /shops/<shop>/apps/steward/…, /apps/steward/…
+ *                                                           the storefront and the app proxy (./storefront)
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +25,7 @@ import { LeakyBucket, MAX_SINGLE_QUERY_COST, type BucketSettings } from './engin
 import type { DevstoreState } from './state/devstore-state';
 import { handleUpload } from './uploads';
 import { handleShell } from './admin/shell';
+import { createStorefront } from './storefront';
 import type { WebhookDelivery } from './webhooks/delivery';
 import { triggerWebhook } from './webhooks/trigger';
 
@@ -83,6 +86,7 @@ export function createDevstoreServer(options: ServerOptions) {
     return bucket;
   };
   let baseUrl = '';
+  const storefront = createStorefront({ devstore, appUrl: options.shell?.appUrl ?? null });
 
   async function graphqlEndpoint(req: http.IncomingMessage, res: http.ServerResponse, shop: string, version: string) {
     const state = devstore.shop(shop);
@@ -255,6 +259,7 @@ export function createDevstoreServer(options: ServerOptions) {
       if (url.pathname.startsWith('/devstore/')) return control(req, res, url.pathname);
       if (await handleUpload(req, res, devstore)) return;
       if (options.shell && handleShell(req, res, url, { devstore, ...options.shell })) return;
+      if (await storefront.handle(req, res, url)) return;
       send(res, 404, { errors: 'Not Found' });
     };
     handle().catch((error: Error) => {
