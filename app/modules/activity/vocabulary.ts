@@ -16,6 +16,7 @@ export const VERBS = [
   'cancelled',
   'refunded',
   'published',
+  'unpublished',
   'completed',
   'failed',
   'uninstalled',
@@ -34,4 +35,5 @@ export const RESOURCE_TYPES = [
   'bulk_operation',
   'app',
   'webhook',
+  'article',
 ] as const;

@@ -144,7 +144,8 @@ export async function saveProductChange(context: SaveContext, change: ProductCha
       verb: 'updated',
       resource: { type: 'product', id: productId, title },
       summary: summaryOf(title, seoSaved, altsSaved),
-      details: { operation: operationOf(seoSaved, altsSaved) },
+      // The sentence names what changed; without a title it falls back to the plain "updated" one.
+      details: title ? { operation: operationOf(seoSaved, altsSaved) } : null,
       link: `/products/${productId}`,
       source: 'steward',
       sourceKey: `content:${context.saveId}:${productId}`,
