@@ -34,6 +34,8 @@ const devstore = await startDevstore({
 process.env.DEVSTORE_URL = devstore.url;
 const { loader } = await import('./app._index');
 const { sessionStorage } = await import('~/shopify.server');
+const { default: prisma } = await import('~/db.server');
+const { openTicket } = await import('~/modules/inbox/tickets.server');
 
 const install = (shop: string, accessToken: string) =>
   sessionStorage.storeSession(
@@ -143,5 +145,37 @@ describe('Today loader', () => {
     // The retry App Bridge makes exchanges the session token for a fresh access token.
     const retried = await call(loader, bearerRequest('/app', await sessionToken(REVOKED_SHOP)));
     expect((retried as Loaded).profile.name).toBe('Test Shop');
+  });
+
+  it('lists the tickets waiting past their first-reply target, most overdue first, and only the shop’s own', async () => {
+    const hour = 3_600_000;
+    const open = (shop: string, message: string, hoursAgo: number) =>
+      openTicket(
+        prisma,
+        shop,
+        {
+          channel: 'form',
+          topic: 'other',
+          message,
+          customer: { id: null, name: 'Jo Guest', email: 'jo@example.com' },
+          orderRef: null,
+          locale: 'en',
+        },
+        null,
+        new Date(Date.now() - hoursAgo * hour),
+      );
+    const empty = await call(loader, bearerRequest('/app', await sessionToken(TEST_SHOP)));
+    expect((empty as Loaded).overdueTickets).toEqual({ count: 0, tickets: [] });
+    // Normal priority: a first reply is due 24 hours after the ticket opened.
+    const late = await open(TEST_SHOP, 'Where is my parcel?', 30);
+    const later = await open(TEST_SHOP, 'Wrong size', 50);
+    await open(TEST_SHOP, 'Just arrived', 1);
+    await open(NEW_SHOP, 'Not Maple & Thread’s', 80);
+    const result = (await call(loader, bearerRequest('/app', await sessionToken(TEST_SHOP)))) as Loaded;
+    expect(result.overdueTickets.count).toBe(2);
+    expect(result.overdueTickets.tickets.map((ticket) => [ticket.number, ticket.subject, ticket.sla.state])).toEqual([
+      [later.number, 'Wrong size', 'overdue'],
+      [late.number, 'Where is my parcel?', 'overdue'],
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Today: the home page. The day so far and the last 7 days against the
  * periods before, what stands out (the top findings, to act on or put
- * aside), the latest activity, and the shop as Shopify describes it.
+ * aside), the latest activity, the tickets overdue, and the shop as
+ * Shopify describes it.
  */
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { isRouteErrorResponse, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
@@ -15,6 +16,7 @@ import { InsightsUpdatingBanner } from '~/modules/insights/components/InsightsUp
 import { useInsightsFormat } from '~/modules/insights/components/useInsightsFormat';
 import { SyncStatusCard } from '~/components/sync/SyncStatusCard';
 import { LatestActivityCard } from '~/modules/today/LatestActivityCard';
+import { OverdueTicketsCard } from '~/modules/today/OverdueTicketsCard';
 import { ShopProfileCard } from '~/modules/today/ShopProfileCard';
 import { TodayKpis } from '~/modules/today/TodayKpis';
 import { loadToday } from '~/modules/today/today.server';
@@ -67,6 +69,11 @@ export default function Today() {
           </Layout.Section>
           <Layout.Section variant="oneThird">
             <BlockStack gap="400">
+              <OverdueTicketsCard
+                count={data.overdueTickets.count}
+                tickets={data.overdueTickets.tickets}
+                format={format}
+              />
               <SyncStatusCard />
               <ShopProfileCard profile={data.profile} format={format} now={data.now} />
             </BlockStack>

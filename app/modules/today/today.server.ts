@@ -6,12 +6,15 @@
  * - today so far against yesterday, and the last 7 days against the 7
  *   before (the shop's calendar days);
  * - the top open findings;
- * - the latest activity entries.
+ * - the latest activity entries;
+ * - the tickets waiting past their first-reply target (the most overdue few).
  */
 import prisma from '~/db.server';
 import { NO_FILTERS } from '~/modules/activity/filters';
 import { readActivityPage } from '~/modules/activity/query.server';
 import { activityView } from '~/modules/activity/view.server';
+import { overdueTickets } from '~/modules/inbox/overdue.server';
+import { ticketRowView } from '~/modules/inbox/pages.server';
 import { findingView, shopAdminBase } from '~/modules/insights/finding-view.server';
 import { THRESHOLDS } from '~/modules/insights/findings-rules';
 import { listFindings } from '~/modules/insights/findings.server';
@@ -24,6 +27,7 @@ import { readShopProfile } from '~/platform/shopify/shop-profile.server';
 
 const TODAY_FINDINGS = 3;
 const TODAY_ACTIVITY = 5;
+const TODAY_OVERDUE_TICKETS = 3;
 
 export async function loadToday({ session, gateway }: AdminContext, now: Date = new Date()) {
   const shop = session.shop;
@@ -41,6 +45,7 @@ export async function loadToday({ session, gateway }: AdminContext, now: Date = 
     profile.timeZone,
     TODAY_ACTIVITY,
   );
+  const overdue = await overdueTickets(prisma, shop, now, TODAY_OVERDUE_TICKETS);
   const adminBase = shopAdminBase(shop);
   return {
     profile,
@@ -52,5 +57,6 @@ export async function loadToday({ session, gateway }: AdminContext, now: Date = 
     findings: findings.map((finding) => findingView(finding, adminBase)),
     thresholds: THRESHOLDS,
     activity: activity.rows.map((row) => activityView(adminBase, row)),
+    overdueTickets: { count: overdue.count, tickets: overdue.tickets.map(ticketRowView) },
   };
 }
