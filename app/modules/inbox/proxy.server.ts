@@ -18,7 +18,7 @@
 import type { Session } from '@shopify/shopify-api';
 import { resolveLocale, SUPPORTED_LOCALES, type Locale } from '~/i18n/i18n';
 import { authenticate } from '~/shopify.server';
-import { NOT_TEXT, type Fields } from './storefront-forms';
+import { hasControlCharacter, NOT_TEXT, type Fields } from './storefront-forms';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
@@ -184,7 +184,7 @@ export function returnPath(fields: Fields | null, request: Request): string {
   ];
   for (const candidate of candidates) {
     if (!candidate || candidate.length > 1000 || !candidate.startsWith('/') || /^\/[/\\]/.test(candidate)) continue;
-    if (/[\s\u0000-\u001f\u007f\\]/.test(candidate)) continue;
+    if (/[\s\\]/.test(candidate) || hasControlCharacter(candidate)) continue;
     try {
       const url = new URL(candidate, base);
       if (url.origin === base) return `${url.pathname}${url.search}`;

@@ -13,14 +13,21 @@ export const NOT_TEXT = Symbol('not text');
 /** A body's fields, the first value of each name (proxy.server.ts readFields). */
 export type Fields = Record<string, string | typeof NOT_TEXT>;
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** A control character other than tab and line breaks (NUL included). */
+export function hasControlCharacter(value: string): boolean {
+  for (let index = 0; index < value.length; index += 1) {
+    const code = value.charCodeAt(index);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return true;
+  }
+  return false;
+}
 
 /** Text that fits `max` characters, with no control characters; empty → absent. */
 function text(max: number, { multiline = false } = {}) {
   return z
     .string({ invalid_type_error: 'invalid' })
     .transform((value) => value.replace(/\r\n?/g, '\n').trim())
-    .refine((value) => !CONTROL.test(value) && (multiline || !value.includes('\n')), 'invalid')
+    .refine((value) => !hasControlCharacter(value) && (multiline || !value.includes('\n')), 'invalid')
     .refine((value) => value.length <= max, 'too_long')
     .transform((value) => (value === '' ? undefined : value));
 }
