@@ -6,7 +6,10 @@
  *    encryption key) and says so.
  * 2. Unless DEVSTORE_URL points at a devstore already running, starts one
  *    (`npm run devstore`, its own process) for this app, with live traffic.
- * 3. Starts Steward (server.ts) against it and prints the admin shell's URL.
+ * 3. Starts the local mail sink when SMTP_URL points at this machine (.env
+ *    gets SMTP_URL=smtp://127.0.0.1:4125 when it has none): what the inbox
+ *    sends is listed at http://localhost:4126/ (MAIL_SINK_PORT).
+ * 4. Starts Steward (server.ts) against it and prints the admin shell's URL.
  * Under the Shopify CLI (`npm run dev:shopify`, which passes the credentials
  * and the tunnel URL as HOST) no devstore is started: Steward talks to Shopify.
  */
@@ -14,8 +17,11 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { parse } from 'smol-toml';
+import { startMailSink } from './mail-sink.ts';
 
 const ENV_FILE = '.env';
+/** Where `npm run dev` points the inbox's mail: its local sink (scripts/mail-sink.ts). */
+const LOCAL_SMTP_URL = 'smtp://127.0.0.1:4125';
 const toml = parse(fs.readFileSync('shopify.app.toml', 'utf8')) as {
   client_id: string;
   handle: string;
@@ -40,6 +46,14 @@ if (!fs.existsSync(ENV_FILE)) {
     { mode: 0o600 },
   );
   console.warn(`Wrote ${ENV_FILE} with local development values (see .env.example for each variable).`);
+}
+if (!/^\s*SMTP_URL=/m.test(fs.readFileSync(ENV_FILE, 'utf8'))) {
+  const current = fs.readFileSync(ENV_FILE, 'utf8');
+  fs.appendFileSync(
+    ENV_FILE,
+    `${current === '' || current.endsWith('\n') ? '' : '\n'}# The inbox's mail goes to the local sink \`npm run dev\` runs (what was sent: http://localhost:4126/).\nSMTP_URL=${LOCAL_SMTP_URL}\n`,
+  );
+  console.warn(`Added SMTP_URL=${LOCAL_SMTP_URL} (the local mail sink) to ${ENV_FILE}.`);
 }
 
 // The Shopify CLI passes its https tunnel URL as HOST.
@@ -86,9 +100,27 @@ if (process.env.DEVSTORE_URL) {
   process.env.APP_BRIDGE_URL = `${process.env.DEVSTORE_URL.replace(/\/$/, '')}/app-bridge.js`;
 }
 
+/** The local mail sink, when the inbox's mail goes to this machine. */
+async function startLocalMailSink(smtpUrl: string): Promise<string | null> {
+  const url = new URL(smtpUrl);
+  if (url.protocol !== 'smtp:' || !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return null;
+  const sink = await startMailSink({
+    host: url.hostname === '[::1]' ? '::1' : url.hostname,
+    smtpPort: Number(url.port || 25),
+    pagePort: Number(process.env.MAIL_SINK_PORT ?? 4126),
+  }).catch((error: Error) => {
+    console.error(`The local mail sink could not start (${error.message}): is another \`npm run dev\` running?`);
+    process.exit(1);
+  });
+  process.on('exit', () => void sink.close());
+  return sink.pageUrl;
+}
+const mailPage = process.env.SMTP_URL ? await startLocalMailSink(process.env.SMTP_URL) : null;
+
 await import('../server.ts');
 
 if (process.env.DEVSTORE_URL) {
   const shop = process.env.DEVSTORE_SHOP ?? 'maple-thread';
   console.warn(`\nSteward in the devstore admin: ${process.env.DEVSTORE_URL}/store/${shop}/apps/${toml.handle}\n`);
 }
+if (mailPage) console.warn(`Mail sent by Steward (local sink): ${mailPage}\n`);
