@@ -90,8 +90,8 @@ const SHARP_FORMAT: Record<ImageFormat, string> = {
 
 const megapixels = (pixels: number) => `${(pixels / 1_000_000).toFixed(1)} megapixels`;
 
-/** Refuses what is too big or not an image we support; reads the header only. */
-async function checkHeader(bytes: Buffer): Promise<ImageInfo> {
+/** What the header says, refusing what is too big or not an image we support; decodes no pixel. */
+export async function readImageHeader(bytes: Buffer): Promise<ImageInfo> {
   if (bytes.length === 0) throw new ImageInputError('corrupt', 'The file is empty.');
   if (bytes.length > LIMITS.maxBytes)
     throw new ImageInputError(
@@ -135,7 +135,7 @@ async function checkHeader(bytes: Buffer): Promise<ImageInfo> {
  * through an edit. Throws ImageInputError.
  */
 export async function inspectImage(bytes: Buffer): Promise<ImageInfo> {
-  const info = await checkHeader(bytes);
+  const info = await readImageHeader(bytes);
   try {
     await sharp(bytes, SHARP_OPTIONS).resize(64, 64, { fit: 'inside' }).raw().toBuffer();
   } catch {
@@ -150,7 +150,7 @@ export async function inspectImage(bytes: Buffer): Promise<ImageInfo> {
  * (JPEG decodes straight at the smaller size), which is what makes previews fast.
  */
 export async function decodeImage(bytes: Buffer, options: { longEdge?: number } = {}): Promise<RawImage> {
-  await checkHeader(bytes);
+  await readImageHeader(bytes);
   let pipeline = sharp(bytes, SHARP_OPTIONS);
   if (options.longEdge)
     pipeline = pipeline.resize(options.longEdge, options.longEdge, { fit: 'inside', withoutEnlargement: true });
