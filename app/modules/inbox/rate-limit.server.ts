@@ -46,7 +46,9 @@ export interface LimitDecision {
 
 /** The visitor's address as the key part: the first X-Forwarded-For hop (Shopify's proxy sets it), hashed. */
 export function addressKey(headers: Headers): string {
-  const first = headers.get('X-Forwarded-For')?.split(',')[0]?.trim() ?? '';
+  const given = headers.get('X-Forwarded-For')?.split(',')[0]?.trim() ?? '';
+  // An IPv4 address written as IPv6 ("::ffff:192.0.2.1") is that IPv4 address.
+  const first = /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(given) ? given.slice(7) : given;
   const family = isIP(first);
   if (family === 0) return 'unknown';
   const address = family === 6 ? ipv6Prefix64(first) : first;
