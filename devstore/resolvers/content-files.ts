@@ -236,8 +236,18 @@ function storeFile(plan: PlannedFile, context: DevstoreContext): MediaImageRecor
     updatedAt: now,
   };
   state.media.set(record.id, record);
-  // The bytes are already here, so processing finishes at once.
-  record.status = 'READY';
+  // The bytes are already here: processing finishes at once, or after the delay the devstore is set to.
+  const delay = context.devstore.fileProcessingMs;
+  if (delay <= 0) {
+    record.status = 'READY';
+    return record;
+  }
+  record.status = 'PROCESSING';
+  setTimeout(() => {
+    if (record.status !== 'PROCESSING') return;
+    record.status = 'READY';
+    record.updatedAt = state.now();
+  }, delay).unref();
   return record;
 }
 

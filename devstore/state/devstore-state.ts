@@ -23,6 +23,11 @@ export class DevstoreState {
   readonly shops = new Map<string, ShopState>();
   readonly tokens = new Map<string, AccessTokenRecord>();
   readonly app: AppCredentials;
+  /**
+   * How long a file made by fileCreate stays PROCESSING before it is READY
+   * (Shopify processes files asynchronously). 0, the default: READY at once.
+   */
+  fileProcessingMs = 0;
   readonly #listeners = new Set<DevstoreEventListener>();
 
   constructor(app: AppCredentials) {
