@@ -148,14 +148,18 @@ async function recordSave(ctx: StudioContext, version: StudioVersion, productTit
   });
 }
 
-/** Steps 5–7 for a pending row: upload (unless done), attach (unless done), complete. */
-async function finishPending(ctx: StudioContext, pending: StudioVersion): Promise<SaveResult> {
+/**
+ * Steps 5–7 for a pending row: upload (unless done), attach (unless done),
+ * complete. A resumed row may have created its file before its id was
+ * written down: the file is looked for by its name first.
+ */
+async function finishPending(ctx: StudioContext, pending: StudioVersion, resumed: boolean): Promise<SaveResult> {
   const { gateway, shop } = ctx;
   let fileId = pending.shopifyMediaId;
   if (!fileId) {
     const filename = fileNameOf(pending);
     fileId =
-      (await findFileByName(gateway, filename)) ??
+      (resumed ? await findFileByName(gateway, filename) : null) ??
       (await createImageFile(gateway, {
         bytes: await readBlob(shop, pending.sha256),
         filename,
@@ -198,7 +202,7 @@ async function saveToSlot(ctx: StudioContext, save: SlotSave): Promise<SaveResul
     await recordSave(ctx, earlier, product?.title ?? '');
     return { version: earlier, mediaId: earlier.shopifyMediaId };
   }
-  if (earlier) return finishPending(ctx, earlier);
+  if (earlier) return finishPending(ctx, earlier, true);
 
   const product = await requireProduct(gateway, save.productId);
   const media = product.media.find((entry) => entry.id === save.mediaId);
@@ -250,7 +254,7 @@ async function saveToSlot(ctx: StudioContext, save: SlotSave): Promise<SaveResul
       createdByName: ctx.actor.name ?? null,
     },
   });
-  return finishPending(ctx, pending);
+  return finishPending(ctx, pending, false);
 }
 
 export interface SaveEditInput {

@@ -77,6 +77,25 @@ function crashingAfter(gateway: Gateway, operation: string): Gateway {
   };
 }
 
+/** The gateway, counting the operations sent through it. */
+function counting(gateway: Gateway): { gateway: Gateway; sent: string[] } {
+  const sent: string[] = [];
+  return {
+    sent,
+    gateway: {
+      shop: gateway.shop,
+      request: (document, variables) => {
+        sent.push(operationName(document));
+        return gateway.request(document, variables);
+      },
+      mutate: (document, variables, payloadOf) => {
+        sent.push(operationName(document));
+        return gateway.mutate(document, variables, payloadOf);
+      },
+    },
+  };
+}
+
 const studioFiles = (shop: string) =>
   [...(devstore.state.shop(shop)?.media.values() ?? [])].filter((media) => media.key.includes('studio-'));
 
@@ -94,12 +113,25 @@ describe('saveEdit', () => {
   it('puts the edited image in the original’s place with its alt text, keeping the original as version 0', async () => {
     const before = productImages(devstore, MAPLE, SHIRT);
     const original = before[1]!;
+    // Shopify processes a new file before it can go on a product: the save waits for READY.
+    devstore.state.fileProcessingMs = 150;
+    const { gateway, sent } = counting(await gatewayForShop(MAPLE));
 
-    const { version, mediaId } = await saveEdit(await contextFor(MAPLE), {
+    const { version, mediaId } = await saveEdit(await contextFor(MAPLE, gateway), {
       productId: SHIRT,
       mediaId: original.id,
       recipe: ROTATE,
-    });
+    }).finally(() => (devstore.state.fileProcessingMs = 0));
+
+    expect(sent.filter((operation) => operation === 'StudioFileStatus').length).toBeGreaterThan(1);
+    expect(sent.filter((operation, index) => operation !== sent[index - 1])).toEqual([
+      'StudioProductMedia',
+      'StudioStagedUpload',
+      'StudioFileCreate',
+      'StudioFileStatus',
+      'StudioProductMedia',
+      'StudioProductFilesSet',
+    ]);
 
     const after = productImages(devstore, MAPLE, SHIRT);
     expect(after.map((media) => media.id)).toEqual([before[0]!.id, mediaId, before[2]!.id]);
