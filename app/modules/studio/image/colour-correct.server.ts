@@ -75,17 +75,22 @@ export function estimateWhiteBalance(image: RawImage): Gains {
   return gains;
 }
 
-/** Multiplies each channel's linear light by its gain, through one 256-entry table per channel. */
-export function applyGains(image: RawImage, gains: Gains): RawImage {
-  if (gains.every((gain) => Math.abs(gain - 1) < 0.005)) return image;
-  const tables = gains.map((gain) =>
-    Uint8Array.from({ length: 256 }, (_, value) => linearToByte(SRGB_TO_LINEAR[value]! * gain)),
-  );
-  return mapChannels(image, tables as [Uint8Array, Uint8Array, Uint8Array]);
+type Tables = [red: Uint8Array, green: Uint8Array, blue: Uint8Array];
+
+const IDENTITY = Uint8Array.from({ length: 256 }, (_, value) => value);
+
+/** One 256-entry table per channel multiplying its linear light by its gain. */
+function gainTables(gains: Gains): Tables {
+  return gains.map((gain) =>
+    Math.abs(gain - 1) < 0.005
+      ? IDENTITY
+      : Uint8Array.from({ length: 256 }, (_, value) => linearToByte(SRGB_TO_LINEAR[value]! * gain)),
+  ) as Tables;
 }
 
-export function whiteBalance(image: RawImage): RawImage {
-  return applyGains(image, estimateWhiteBalance(image));
+/** Multiplies each channel's linear light by its gain. */
+export function applyGains(image: RawImage, gains: Gains): RawImage {
+  return mapChannels(image, gainTables(gains));
 }
 
 /** Share of (opaque) pixels clipped to black and to white by levels. */
@@ -93,46 +98,62 @@ export const LEVELS_CLIP = 0.01;
 /** A channel spanning fewer values than this is flat by nature; stretching it would only show noise. */
 const MIN_SPAN = 24;
 
-/** Per channel, the values at the 1st and 99th percentiles of the opaque pixels. */
-export function levelsRange(image: RawImage): [low: number, high: number][] {
+/** Each channel's histogram over the opaque pixels, as the tables `before` would leave it. */
+function histogramsOf(image: RawImage, before: Tables): [Uint32Array, Uint32Array, Uint32Array] {
   const { data, channels } = image;
-  const histograms = [new Uint32Array(256), new Uint32Array(256), new Uint32Array(256)];
-  let count = 0;
+  const red = new Uint32Array(256);
+  const green = new Uint32Array(256);
+  const blue = new Uint32Array(256);
   for (let i = 0; i < data.length; i += channels) {
     if (channels === 4 && data[i + 3]! < 128) continue;
-    histograms[0]![data[i]!]!++;
-    histograms[1]![data[i + 1]!]!++;
-    histograms[2]![data[i + 2]!]!++;
-    count++;
+    red[data[i]!]!++;
+    green[data[i + 1]!]!++;
+    blue[data[i + 2]!]!++;
   }
-  const clip = count * LEVELS_CLIP;
-  return histograms.map((histogram) => {
-    let low = 0;
-    for (let seen = histogram[0]!; seen <= clip && low < 255;) seen += histogram[++low]!;
-    let high = 255;
-    for (let seen = histogram[255]!; seen <= clip && high > 0;) seen += histogram[--high]!;
-    return [low, high];
-  });
+  // A table maps whole values, so the histogram after it follows from the one before.
+  return [red, green, blue].map((histogram, channel) => {
+    const table = before[channel]!;
+    if (table === IDENTITY) return histogram;
+    const after = new Uint32Array(256);
+    for (let value = 0; value < 256; value++) after[table[value]!]! += histogram[value]!;
+    return after;
+  }) as [Uint32Array, Uint32Array, Uint32Array];
 }
 
-/** Stretches each channel so its 1st percentile becomes 0 and its 99th 255. */
-export function levels(image: RawImage): RawImage {
-  const ranges = levelsRange(image);
-  if (ranges.every(([low, high]) => high - low < MIN_SPAN || (low === 0 && high === 255))) return image;
-  const tables = ranges.map(([low, high]) =>
-    Uint8Array.from({ length: 256 }, (_, value) =>
-      high - low < MIN_SPAN ? value : Math.min(255, Math.max(0, Math.round(((value - low) * 255) / (high - low)))),
-    ),
-  );
-  return mapChannels(image, tables as [Uint8Array, Uint8Array, Uint8Array]);
+/** The values at the 1st and 99th percentiles of a histogram. */
+function percentileRange(histogram: Uint32Array): [low: number, high: number] {
+  const clip = histogram.reduce((sum, count) => sum + count, 0) * LEVELS_CLIP;
+  let low = 0;
+  for (let seen = histogram[0]!; seen <= clip && low < 255;) seen += histogram[++low]!;
+  let high = 255;
+  for (let seen = histogram[255]!; seen <= clip && high > 0;) seen += histogram[--high]!;
+  return [low, high];
 }
 
+/** The tables `before`, followed by stretching each channel's 1st percentile to 0 and its 99th to 255. */
+function levelsTables(image: RawImage, before: Tables): Tables {
+  return histogramsOf(image, before).map((histogram, channel) => {
+    const [low, high] = percentileRange(histogram);
+    const table = before[channel]!;
+    if (high - low < MIN_SPAN || (low === 0 && high === 255)) return table;
+    return table.map((value) => Math.min(255, Math.max(0, Math.round(((value - low) * 255) / (high - low)))));
+  }) as Tables;
+}
+
+/**
+ * White balance, then levels on the balanced values, as one table per
+ * channel: two histogram-sized computations and a single pass over the pixels.
+ */
 export function autoColour(image: RawImage, options: { whiteBalance: boolean; levels: boolean }): RawImage {
-  const balanced = options.whiteBalance ? whiteBalance(image) : image;
-  return options.levels ? levels(balanced) : balanced;
+  const balance = options.whiteBalance
+    ? gainTables(estimateWhiteBalance(image))
+    : ([IDENTITY, IDENTITY, IDENTITY] as Tables);
+  return mapChannels(image, options.levels ? levelsTables(image, balance) : balance);
 }
 
-function mapChannels(image: RawImage, [red, green, blue]: [Uint8Array, Uint8Array, Uint8Array]): RawImage {
+function mapChannels(image: RawImage, tables: Tables): RawImage {
+  if (tables.every((table) => table === IDENTITY)) return image;
+  const [red, green, blue] = tables;
   const { data, channels } = image;
   const out = Buffer.allocUnsafe(data.length);
   for (let i = 0; i < data.length; i += channels) {

@@ -10,6 +10,8 @@ const STOPS_PER_EXPOSURE = 2 / 100;
 /** ±100 contrast doubles or halves the distance from mid-grey. */
 const CONTRAST_DOUBLINGS = 1 / 100;
 
+const CLAMP = Uint8Array.from({ length: 1280 }, (_, i) => Math.min(255, Math.max(0, i - 512)));
+
 const toByte = (value: number) => (value <= 0 ? 0 : value >= 255 ? 255 : Math.round(value));
 
 /**
@@ -35,23 +37,27 @@ export function adjust(image: RawImage, operation: OperationOf<'adjust'>): RawIm
   const { exposure, contrast, saturation } = operation;
   if (exposure === 0 && contrast === 0 && saturation === 0) return image;
   const curve = toneCurve(exposure, contrast);
-  const chroma = 1 + saturation / 100;
   const { data, channels } = image;
   const out = Buffer.allocUnsafe(data.length);
+  if (saturation === 0) {
+    for (let i = 0; i < data.length; i += channels) {
+      out[i] = curve[data[i]!]!;
+      out[i + 1] = curve[data[i + 1]!]!;
+      out[i + 2] = curve[data[i + 2]!]!;
+      if (channels === 4) out[i + 3] = data[i + 3]!;
+    }
+    return { ...image, data: out };
+  }
+  // Integer maths in 1/256ths (Rec. 709 luma weights 54, 183, 19); CLAMP turns −512…767 into 0…255.
+  const chroma = Math.round((1 + saturation / 100) * 256);
   for (let i = 0; i < data.length; i += channels) {
     const r = curve[data[i]!]!;
     const g = curve[data[i + 1]!]!;
     const b = curve[data[i + 2]!]!;
-    if (chroma === 1) {
-      out[i] = r;
-      out[i + 1] = g;
-      out[i + 2] = b;
-    } else {
-      const grey = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-      out[i] = toByte(grey + (r - grey) * chroma);
-      out[i + 1] = toByte(grey + (g - grey) * chroma);
-      out[i + 2] = toByte(grey + (b - grey) * chroma);
-    }
+    const grey = (54 * r + 183 * g + 19 * b + 128) >> 8;
+    out[i] = CLAMP[512 + grey + (((r - grey) * chroma + 128) >> 8)]!;
+    out[i + 1] = CLAMP[512 + grey + (((g - grey) * chroma + 128) >> 8)]!;
+    out[i + 2] = CLAMP[512 + grey + (((b - grey) * chroma + 128) >> 8)]!;
     if (channels === 4) out[i + 3] = data[i + 3]!;
   }
   return { ...image, data: out };
