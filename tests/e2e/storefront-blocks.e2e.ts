@@ -142,14 +142,26 @@ describe('storefront blocks in Chromium', () => {
     await page.context().close();
   });
 
-  it('help launcher: opens the form in a modal dialog, Escape closes it and focus returns', async () => {
+  it('help launcher: builds and opens the form in a modal dialog that sends, Escape closes it and focus returns', async () => {
     const page = await open(true);
+    // Until the first click the dialog is text in a noscript: nothing to parse, style or lay out.
+    expect(await page.locator('dialog').count()).toBe(0);
     const launcher = page.getByRole('button', { name: 'Help' });
     await launcher.click();
     const dialog = page.getByRole('dialog', { name: 'Contact us' });
     expect(await dialog.isVisible()).toBe(true);
     expect(await dialog.evaluate((element) => (element as HTMLDialogElement).open)).toBe(true);
     await shot(page, 'launcher-open');
+    await dialog.getByLabel('Name').fill('Dana Wu');
+    await dialog.getByLabel('E-mail').fill('dana@example.com');
+    await dialog.getByLabel('Topic').selectOption('product');
+    await dialog.getByLabel('Message').fill('Is the mug dishwasher safe?');
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Your ticket number is #12.');
+    expect(Object.fromEntries(posts.at(-1)!.fields)).toMatchObject({
+      name: 'Dana Wu',
+      return_to: expect.stringMatching(/#steward-help$/),
+    });
     await page.keyboard.press('Escape');
     expect(await dialog.isVisible()).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Help');

@@ -81,10 +81,19 @@
   for (const button of document.querySelectorAll('[data-steward-open]')) {
     if (button.dataset.enhanced) continue;
     button.dataset.enhanced = '1';
-    const dialog = document.getElementById(button.dataset.stewardOpen);
     button.hidden = false;
-    button.addEventListener('click', () => dialog.showModal());
-    // A click on the backdrop (the dialog element itself, outside its content) closes it.
-    dialog.addEventListener('click', (event) => event.target === dialog && dialog.close());
+    button.addEventListener('click', () => {
+      let dialog = document.getElementById(button.dataset.stewardOpen);
+      if (!dialog) {
+        // Built on the first click from its noscript's text (see blocks/help-launcher.liquid).
+        const source = document.querySelector(`noscript[data-steward-dialog="${button.dataset.stewardOpen}"]`);
+        dialog = document.createRange().createContextualFragment(source.textContent).querySelector('dialog');
+        button.after(dialog);
+        // A click on the backdrop (the dialog element itself, outside its content) closes it.
+        dialog.addEventListener('click', (event) => event.target === dialog && dialog.close());
+        enhance(dialog.querySelector('form[data-steward-form]'));
+      }
+      dialog.showModal();
+    });
   }
 })();
