@@ -19,5 +19,9 @@ export const TEST_ENV: Record<string, string> = {
   // Two keys: "test2" seals, "test1" still opens older values.
   TOKEN_ENCRYPTION_KEYS: `test2:${Buffer.alloc(32, 2).toString('base64')},test1:${Buffer.alloc(32, 1).toString('base64')}`,
   LOG_LEVEL: 'silent',
+  // Mail is off unless a test starts its own SMTP server (Vite puts a developer's .env, where
+  // `npm run dev` writes its local mail sink, into the test processes' environment too).
+  SMTP_URL: '',
+  MAIL_FROM: '',
   CHECKPOINT_DISABLE: '1',
 };

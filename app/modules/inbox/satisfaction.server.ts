@@ -88,7 +88,12 @@ export async function recordSatisfaction(
     await recordTicketActivity(
       tx,
       ticket,
-      { type: 'customer', id: ticket.customerId?.toString() ?? null, name: ticket.customerName },
+      {
+        type: 'customer',
+        id: ticket.customerId?.toString() ?? null,
+        // A guest's name stays out of the log (see openTicket).
+        name: ticket.customerId === null ? null : ticket.customerName,
+      },
       'rated',
       `Ticket #${ticket.number} rated ${rating}/5`,
       { rating },

@@ -51,10 +51,17 @@ export function subjectOf(message: string): string {
   return `${space > SUBJECT_LENGTH / 2 ? cut.slice(0, space) : cut}…`;
 }
 
+/**
+ * The shop's next ticket number: the sequence row, locked by the upsert so
+ * concurrent tickets get distinct numbers, and never at or below a number
+ * already given (the unique index makes max() a single lookup).
+ */
 async function nextNumber(tx: Prisma.TransactionClient, shop: string): Promise<number> {
   const [row] = await tx.$queryRaw<{ lastNumber: number }[]>(Prisma.sql`
-    INSERT INTO "InboxSequence" (shop, "lastNumber") VALUES (${shop}, 1)
-    ON CONFLICT (shop) DO UPDATE SET "lastNumber" = "InboxSequence"."lastNumber" + 1
+    INSERT INTO "InboxSequence" (shop, "lastNumber")
+    VALUES (${shop}, COALESCE((SELECT max(number) FROM "InboxTicket" WHERE shop = ${shop}), 0) + 1)
+    ON CONFLICT (shop) DO UPDATE
+      SET "lastNumber" = GREATEST("InboxSequence"."lastNumber" + 1, EXCLUDED."lastNumber")
     RETURNING "lastNumber"`);
   return row!.lastNumber;
 }
@@ -102,10 +109,12 @@ export async function openTicket(
   const subject = subjectOf(input.message);
   const outcome = applyRules(await activeRules(db, shop), { subject, message: input.message, topic: input.topic });
   const order = input.orderRef ? await findOwnedOrder(db, { shop, ...customerRef(input) }, input.orderRef) : null;
+  // A guest's typed name stays out of the activity log: only an entry with a
+  // customer id can be found again by customers/redact.
   const actor: Actor = input.actor ?? {
     type: 'customer',
     id: input.customer.id?.toString() ?? null,
-    name: input.customer.name,
+    name: input.customer.id === null ? null : input.customer.name,
   };
 
   const ticket = await db.$transaction(async (tx) => {

@@ -162,7 +162,7 @@ describe('one ticket', () => {
       expect.objectContaining({ direction: 'note', body: 'Check the packaging supplier', authorName: 'Sam Rivera' }),
     ]);
     expect(await activityOf(SHOP, ticket.number)).toEqual([
-      { verb: 'created', actor: 'Ada Lovelace', details: { channel: 'form', priority: 'normal', rules: 0 } },
+      { verb: 'created', actor: null, details: { channel: 'form', priority: 'normal', rules: 0 } },
       { verb: 'priority_changed', actor: 'Sam Rivera', details: { priority: 'urgent', previousPriority: 'normal' } },
       { verb: 'assigned', actor: 'Sam Rivera', details: { assigneeId: '72' } },
       { verb: 'unassigned', actor: 'Sam Rivera', details: null },

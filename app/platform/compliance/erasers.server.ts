@@ -13,6 +13,7 @@
  */
 import { Prisma } from '@prisma/client';
 import { CONTENT_DATA_ERASERS } from '../../modules/content/erasers.server';
+import { INBOX_DATA_ERASERS } from '../../modules/inbox/erasers.server';
 import { STUDIO_DATA_ERASERS } from '../../modules/studio/erasers.server';
 import type { Db } from '../mirror/batch.server';
 import type { CustomerScope } from './customer-scope.server';
@@ -290,4 +291,5 @@ export const SHOP_DATA_ERASERS: ShopDataEraser[] = [
   },
   ...STUDIO_DATA_ERASERS,
   ...CONTENT_DATA_ERASERS,
+  ...INBOX_DATA_ERASERS,
 ];

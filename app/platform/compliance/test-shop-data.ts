@@ -8,6 +8,7 @@
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { describeWebhook } from '../../modules/activity/describe-webhook';
 import { recordActivity } from '../../modules/activity/record.server';
+import { seedInboxData } from '../../modules/inbox/test-shop-data';
 import { applyCustomers, applyOrders } from '../mirror/apply.server';
 import { at, customer, journey, order, refund } from '../mirror/fixtures';
 import { API_VERSION } from '../shopify/api-version';
@@ -185,6 +186,7 @@ export async function seedCustomerData(db: PrismaClient, shop: string): Promise<
     ],
   });
   await db.syncRun.create({ data: { shop, resource: 'customers', mode: 'full', objectsDone: 2 } });
+  await seedInboxData(db, shop, { customer: CUSTOMER, other: OTHER, orders: ORDERS });
   await db.session.create({
     data: {
       id: `offline_${shop}`,
