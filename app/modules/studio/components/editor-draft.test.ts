@@ -158,13 +158,19 @@ describe('hues', () => {
       const [r, g, b] = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)) as [number, number, number];
       const read = pixelHue(r, g, b);
       const distance = Math.abs(((read.hue - hue + 540) % 360) - 180);
-      expect(distance, `hue ${hue} → ${hex} → ${read.hue}`).toBeLessThanOrEqual(3);
+      expect(distance, `hue ${hue} → ${hex} → ${read.hue}`).toBeLessThanOrEqual(1);
       expect(read.chroma).toBeGreaterThan(30);
     }
   });
 
   it('finds no colour in white, grey and black', () => {
     for (const value of [0, 128, 255]) expect(pixelHue(value, value, value).chroma).toBeLessThan(1);
+  });
+
+  it('reads a photo’s red, green and blue where a colour wheel has them', () => {
+    expect(pixelHue(200, 30, 40).hue).toBe(356);
+    expect(pixelHue(40, 160, 60).hue).toBe(130);
+    expect(pixelHue(30, 60, 200).hue).toBe(229);
   });
 });
 

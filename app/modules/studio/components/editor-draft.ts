@@ -54,7 +54,7 @@ export const NEW_DRAFT: EditorDraft = {
   straighten: 0,
   adjust: { exposure: 0, contrast: 0, saturation: 0 },
   autoColour: { whiteBalance: false, levels: false },
-  colourChange: { enabled: false, fromHue: 30, range: 30, toHue: 250, saturation: 0 },
+  colourChange: { enabled: false, fromHue: 0, range: 30, toHue: 220, saturation: 0 },
   background: { enabled: false, output: 'transparent', colour: '#ffffff', feather: 2, shadow: false, tolerance: null },
   sharpen: 0,
   denoise: 0,

@@ -1,30 +1,24 @@
 /**
- * Hues as the colour change reads them (CIE LCh angles), for the editor's
- * swatches and its "pick from the photo" eyedropper: a hue shown as a
- * colour, and a pixel's hue and chroma.
+ * Hues as the colour change reads them (the colour wheel's, as a CSS hsl()
+ * slider shows them: red 0, green 120, blue 240), for the editor's swatches
+ * and its "pick from the photo" eyedropper. Whether a pixel has a colour at
+ * all is its CIE chroma, as the colour change measures it.
  */
-import { labToLch, labToLinear, lchToLab, linearToByte, rgbToLab, type Lab } from '../image/colour-space';
+import { hueToRgb, labToLch, rgbHue, rgbToLab, type Lab } from '../image/colour-space';
 
-/**
- * A hue angle (degrees) as an sRGB colour "#rrggbb", at a mid lightness and
- * the highest chroma up to `chroma` that sRGB can show (a clipped colour
- * would show another hue).
- */
-export function hueColour(hue: number, lightness = 62, chroma = 52): string {
-  const linear = [0, 0, 0];
-  for (let c = chroma; c >= 0; c -= 1) {
-    labToLinear(...lchToLab(lightness, c, hue), linear);
-    if (linear.every((channel) => channel >= 0 && channel <= 1)) break;
-  }
-  return `#${linear.map((channel) => linearToByte(channel).toString(16).padStart(2, '0')).join('')}`;
+/** A hue angle (degrees) as its fully saturated sRGB colour, "#rrggbb". */
+export function hueColour(hue: number): string {
+  return `#${hueToRgb(hue)
+    .map((channel) => channel.toString(16).padStart(2, '0'))
+    .join('')}`;
 }
 
-/** A pixel's hue angle (0..359, degrees) and chroma in CIE LCh. */
+/** A pixel's hue angle (0..359, degrees) and its CIE chroma (0 for white, grey and black). */
 export function pixelHue(red: number, green: number, blue: number): { hue: number; chroma: number } {
   const lab: Lab = [0, 0, 0];
   rgbToLab(red, green, blue, lab);
-  const [, chroma, hue] = labToLch(lab);
-  return { hue: Math.round(hue) % 360, chroma };
+  const [, chroma] = labToLch(lab);
+  return { hue: Math.round(rgbHue(red, green, blue)) % 360, chroma };
 }
 
 /** A CSS gradient through every hue, for the hue sliders' track. */
