@@ -4,10 +4,10 @@
  * A save (an edit, or a rollback to an earlier version) of the image in a
  * product slot:
  *   1. reads the product's media; the image must still be there;
- *   2. the first time Steward saves to the slot, keeps the original's bytes
- *      as version 0 (versions.server.ts);
- *   3. produces the new bytes (renders the recipe on the current image, or
- *      reads the restored version's bytes) and keeps them;
+ *   2. produces the new bytes (renders the recipe on the current image, or
+ *      reads the restored version's bytes), which Shopify must be able to take;
+ *   3. the first time Steward saves to the slot, keeps the original's bytes
+ *      as version 0 (versions.server.ts), and keeps the new bytes;
  *   4. writes the version row `pending`, under the save's request key;
  *   5. uploads (stagedUploadsCreate → POST → fileCreate, named after the
  *      row) and records the file id, waits until Shopify has processed it;
@@ -38,6 +38,7 @@ import {
   findFileByName,
   readProductMedia,
   setProductFiles,
+  shopifyRefusal,
   waitUntilReady,
   type ProductMedia,
   type ProductWithMedia,
@@ -213,6 +214,8 @@ async function saveToSlot(ctx: StudioContext, save: SlotSave): Promise<SaveResul
   if (showing?.state === 'pending') showing = await completeVersion(showing, media.position);
   let currentBytes: Promise<Buffer> | undefined;
   const current = () => (currentBytes ??= currentBytesOf(shop, media, showing));
+  const rendition = await save.produce(current).catch((error) => Promise.reject(asStudioError(error)));
+  // The original is kept once the edit is known to be savable.
   if (!showing) {
     const bytes = await current();
     const info = await inspectImage(bytes).catch((error) => Promise.reject(asStudioError(error)));
@@ -230,7 +233,6 @@ async function saveToSlot(ctx: StudioContext, save: SlotSave): Promise<SaveResul
     });
   }
 
-  const rendition = await save.produce(current).catch((error) => Promise.reject(asStudioError(error)));
   const sha256 = await storeBlob(shop, rendition.data);
   const pending = await prisma.studioVersion.create({
     data: {
@@ -281,8 +283,8 @@ export async function saveEdit(ctx: StudioContext, input: SaveEditInput): Promis
     recipe,
     produce: async (current) => {
       const rendered = await renderRecipe(await current(), recipe);
-      if (rendered.data.length > LIMITS.maxBytes)
-        throw new StudioError('image', 'The edited image is larger than Shopify accepts; add a resize');
+      const refusal = shopifyRefusal({ bytes: rendered.data.length, width: rendered.width, height: rendered.height });
+      if (refusal) throw new StudioError('image', refusal);
       return { data: rendered.data, mime: rendered.mime, width: rendered.width, height: rendered.height };
     },
   });

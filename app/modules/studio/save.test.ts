@@ -25,11 +25,19 @@ const mapleState = await studioShop({ id: 1, domain: MAPLE }, [
   { title: 'Broken lamp', images: [{ width: 200, height: 200, alt: 'Broken', corrupt: true }] },
   { title: 'Clay mug', images: [{ width: 200, height: 200, alt: 'Clay mug' }] },
   { title: 'Oak stool', images: [{ width: 200, height: 200, alt: 'Oak stool' }] },
+  { title: 'Long banner', images: [{ width: 5200, height: 40, alt: 'Long banner' }] },
 ]);
 const harborState = await studioShop({ id: 2, domain: HARBOR, firstId: 50_000 }, [
   { title: 'Canvas bag', images: [{ width: 200, height: 200, alt: 'Canvas bag' }] },
 ]);
-const [SHIRT, SCARF, LAMP, MUG, STOOL] = productIdsOf(mapleState) as [string, string, string, string, string];
+const [SHIRT, SCARF, LAMP, MUG, STOOL, BANNER] = productIdsOf(mapleState) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 const devstore = await startAppDevstore({ shops: [mapleState, harborState] });
 afterAll(() => devstore.close());
 
@@ -222,6 +230,27 @@ describe('saveEdit', () => {
     );
     expect(await prisma.studioVersion.count({ where: { shop: MAPLE, productId: LAMP } })).toBe(0);
     expect(productImages(devstore, MAPLE, LAMP).map((media) => media.id)).toEqual([image!.id]);
+  });
+
+  it('refuses an edit Shopify would not take, before keeping anything', async () => {
+    const [banner] = productImages(devstore, MAPLE, BANNER);
+    await expectStudioError(
+      saveEdit(await contextFor(MAPLE), {
+        productId: BANNER,
+        mediaId: banner!.id,
+        recipe: { version: 1, operations: [{ op: 'sharpen', amount: 10 }] },
+      }),
+      'image',
+      /5200×40; Shopify accepts up to 5000×5000 px/,
+    );
+    expect(await prisma.studioVersion.count({ where: { shop: MAPLE, productId: BANNER } })).toBe(0);
+    // Resized to web size, it goes.
+    const { version } = await saveEdit(await contextFor(MAPLE), {
+      productId: BANNER,
+      mediaId: banner!.id,
+      recipe: { version: 1, operations: [{ op: 'resize', maxWidth: 2000 }] },
+    });
+    expect([version.width, version.height]).toEqual([2000, 15]);
   });
 
   it('refuses an invalid recipe and an image no longer on the product', async () => {

@@ -173,6 +173,18 @@ export const PRODUCT_FILES_SET_MUTATION = `#graphql
   }
 `;
 
+/** What Shopify takes as a product image: files under 20 MB, up to 5000 × 5000 px or 25 megapixels. */
+export const SHOPIFY_IMAGE_LIMITS = { maxBytes: 20 * 1024 * 1024, maxEdge: 5000, maxPixels: 25_000_000 } as const;
+
+/** Why Shopify would refuse these bytes as a product image, or null when it would take them. */
+export function shopifyRefusal(image: { bytes: number; width: number; height: number }): string | null {
+  const { maxBytes, maxEdge, maxPixels } = SHOPIFY_IMAGE_LIMITS;
+  if (image.bytes >= maxBytes) return 'The image is 20 MB or more, which Shopify does not accept; add a resize';
+  if (Math.max(image.width, image.height) > maxEdge || image.width * image.height > maxPixels)
+    return `The image is ${image.width}×${image.height}; Shopify accepts up to 5000×5000 px or 25 megapixels; add a resize`;
+  return null;
+}
+
 /** One media of a product, as the studio needs it. */
 export interface ProductMedia {
   id: string;
