@@ -140,7 +140,7 @@ const body = fc.oneof(
   fc.uint8Array({ maxLength: 300 }).map((bytes) => ({ body: bytes, type: 'application/x-www-form-urlencoded' })),
   fc.uint8Array({ maxLength: 300 }).map((bytes) => ({ body: bytes, type: 'multipart/form-data; boundary=x' })),
   fc.fullUnicodeString({ maxLength: 200 }).map((text) => ({ body: text, type: 'application/json' })),
-  fc.constant({ body: `message=${'y'.repeat(20_000)}`, type: 'application/x-www-form-urlencoded' }),
+  fc.constant({ body: `message=${'y'.repeat(70_000)}`, type: 'application/x-www-form-urlencoded' }),
 );
 
 const contentType = (natural: string) =>

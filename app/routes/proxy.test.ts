@@ -164,6 +164,12 @@ describe('POST /apps/steward/support', () => {
     );
     expect(await counts(SHOP)).toEqual(before);
 
+    // The fragment names where the form's notes are: the outcome is added to it, for CSS :target.
+    const anchored = await support({ accept: 'html', body: { ...FORM, return_to: '/products/mug#steward-help' } });
+    expect(anchored.headers.get('Location')).toBe('/products/mug?steward_support=sent#steward-help-sent');
+    const oddFragment = await support({ accept: 'html', body: { ...FORM, return_to: '/products/mug#"><img/src=x>' } });
+    expect(oddFragment.headers.get('Location')).toBe('/products/mug?steward_support=sent');
+
     // Only a path on the shop: another site, a protocol-relative URL or a backslash trick goes home instead.
     for (const returnTo of [
       'https://evil.example/',
@@ -223,6 +229,9 @@ describe('POST /apps/steward/support', () => {
       }),
     );
     expect(viaMultipart.status).toBe(201);
+    // The longest message the form allows, in a script that URL-encodes to 9 bytes a character, fits.
+    const cjk = await support({ body: { ...FORM, message: '荷'.repeat(5_000) } });
+    expect(cjk.status).toBe(201);
     const viaJson = await support({
       body: JSON.stringify({ ...FORM, topic: 'returns' }),
       contentType: 'application/json; charset=UTF-8',
@@ -254,7 +263,7 @@ describe('POST /apps/steward/support', () => {
       [{ body: '--x\r\nbroken', contentType: 'multipart/form-data; boundary=y' }, 400, 'malformed'],
       [
         {
-          body: new URLSearchParams({ ...FORM, message: 'x'.repeat(17_000) }).toString(),
+          body: new URLSearchParams({ ...FORM, message: 'x'.repeat(70_000) }).toString(),
           contentType: 'application/x-www-form-urlencoded',
         },
         413,
@@ -276,7 +285,7 @@ describe('POST /apps/steward/support', () => {
     const big = await support({
       accept: 'html',
       headers: { Referer: 'https://proxy-shop.myshopify.com/pages/help?x=1' },
-      body: { ...FORM, message: 'x'.repeat(17_000) },
+      body: { ...FORM, message: 'x'.repeat(70_000) },
     });
     expect(big.headers.get('Location')).toBe('/pages/help?x=1&steward_support=invalid&steward_errors=too_large');
     expect(await counts(SHOP)).toEqual(before);

@@ -7,20 +7,22 @@
  *    signature with 400; Shopify's app review expects 401, so that is what we
  *    send. A shop without Steward's offline session (not installed) gets 404.
  *    The shop and logged_in_customer_id are trusted only after this.
- * 2. readFields: the body, at most MAX_BODY_BYTES (read with a cap, not
+ * 2. readFields: the body, at most MAX_BODY_BYTES (64 KB; read with a cap, not
  *    trusted from Content-Length), as URL-encoded, multipart or JSON, UTF-8
  *    only. Anything else is refused with 413, 415 or 400 — never a 500.
  * 3. answer: JSON for the blocks' script (Accept: application/json), else a
  *    303 back to the page the form was on (return_to: a path on the shop,
  *    never another site) with the outcome in the query
- *    (?steward_support=sent|invalid|limited&steward_errors=email,message).
+ *    (?steward_support=sent|invalid|limited&steward_errors=email,message) and,
+ *    when return_to names a fragment, that fragment + "-<status>".
  */
 import type { Session } from '@shopify/shopify-api';
 import { resolveLocale, SUPPORTED_LOCALES, type Locale } from '~/i18n/i18n';
 import { authenticate } from '~/shopify.server';
 import { hasControlCharacter, NOT_TEXT, type Fields } from './storefront-forms';
 
-export const MAX_BODY_BYTES = 16 * 1024;
+/** Room for the longest form in any script: 5,000 CJK characters URL-encode to 45 KB. */
+export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface ProxyContext {
   shop: string;
@@ -168,7 +170,11 @@ export function formLocale(fields: Fields, request: Request): Locale {
   return SUPPORTED_LOCALES.find((locale) => locale === language) ?? resolveLocale(request);
 }
 
-/** A path on the shop to send the visitor back to: `return_to` when it is one, else the page they came from, else "/". */
+/**
+ * A path on the shop to send the visitor back to: `return_to` when it is one
+ * (with its fragment, which names where the form's notes are: "#steward-support"),
+ * else the page they came from, else "/".
+ */
 export function returnPath(fields: Fields | null, request: Request): string {
   const base = 'https://shop.invalid';
   const candidates = [
@@ -187,7 +193,8 @@ export function returnPath(fields: Fields | null, request: Request): string {
     if (/[\s\\]/.test(candidate) || hasControlCharacter(candidate)) continue;
     try {
       const url = new URL(candidate, base);
-      if (url.origin === base) return `${url.pathname}${url.search}`;
+      const fragment = /^#[A-Za-z0-9_-]{1,64}$/.test(url.hash) ? url.hash : '';
+      if (url.origin === base) return `${url.pathname}${url.search}${fragment}`;
     } catch {
       continue;
     }
@@ -195,13 +202,19 @@ export function returnPath(fields: Fields | null, request: Request): string {
   return '/';
 }
 
-/** A 303 to `path` with the outcome parameters set (earlier steward_* parameters replaced). */
-export function redirectBack(path: string, outcome: Record<string, string>): Response {
+/**
+ * A 303 to `path` with the outcome parameters set (earlier steward_* parameters
+ * replaced) and, when the path names a fragment, the fragment `<it>-<status>`
+ * ("#steward-support-sent"): a theme cannot read the query string in Liquid, but
+ * CSS can show the note the fragment targets.
+ */
+export function redirectBack(path: string, outcome: Record<string, string>, status: string): Response {
   const url = new URL(path, 'https://shop.invalid');
   for (const name of [...url.searchParams.keys()]) if (name.startsWith('steward_')) url.searchParams.delete(name);
   for (const [name, value] of Object.entries(outcome)) url.searchParams.set(name, value);
+  const fragment = url.hash ? `${url.hash}-${status}` : '';
   return new Response(null, {
     status: 303,
-    headers: { Location: `${url.pathname}${url.search}`, 'Cache-Control': 'no-store' },
+    headers: { Location: `${url.pathname}${url.search}${fragment}`, 'Cache-Control': 'no-store' },
   });
 }

@@ -47,7 +47,7 @@ const orderRef = text(40).refine(
 );
 
 export const supportFormSchema = z.object({
-  name: text(100).optional(),
+  name: text(120).optional(),
   email: email.optional(),
   order: orderRef.optional(),
   topic: text(20).pipe(z.enum(TOPICS).optional()).optional(),

@@ -7,7 +7,7 @@
  *   POST /apps/steward/rate      its form → the ticket's rating
  *
  * Each POST: method, rate limits (per visitor address and per shop,
- * counted before any work), body (at most 16 KB), honeypot (`website` filled: the
+ * counted before any work), body (at most 64 KB), honeypot (`website` filled: the
  * success answer, nothing stored), validation with field errors, then the
  * work. Bad input never stores anything and is answered 4xx, never 500.
  */
@@ -63,23 +63,27 @@ function answer(
     case 'sent':
       return proxy.wantsJson
         ? jsonAnswer({ ok: true, ...outcome.body }, outcome.status ?? 201)
-        : redirectBack(back, { ...extra, [param]: 'sent' });
+        : redirectBack(back, { ...extra, [param]: 'sent' }, 'sent');
     case 'invalid':
       return proxy.wantsJson
         ? jsonAnswer({ ok: false, errors: outcome.errors }, 422)
-        : redirectBack(back, { ...extra, [param]: 'invalid', steward_errors: Object.keys(outcome.errors).join(',') });
+        : redirectBack(
+            back,
+            { ...extra, [param]: 'invalid', steward_errors: Object.keys(outcome.errors).join(',') },
+            'invalid',
+          );
     case 'body':
       return proxy.wantsJson
         ? jsonAnswer({ ok: false, error: outcome.error.code }, outcome.error.status)
-        : redirectBack(back, { ...extra, [param]: 'invalid', steward_errors: outcome.error.code });
+        : redirectBack(back, { ...extra, [param]: 'invalid', steward_errors: outcome.error.code }, 'invalid');
     case 'limited':
       return proxy.wantsJson
         ? jsonAnswer({ ok: false, error: 'rate_limited' }, 429, { 'Retry-After': String(outcome.retryAfter) })
-        : redirectBack(back, { ...extra, [param]: 'limited' });
+        : redirectBack(back, { ...extra, [param]: 'limited' }, 'limited');
     case 'refused':
       return proxy.wantsJson
         ? jsonAnswer({ ok: false, error: outcome.error }, outcome.status)
-        : redirectBack(back, { ...extra, [param]: outcome.error });
+        : redirectBack(back, { ...extra, [param]: outcome.error }, outcome.error);
   }
 }
 

@@ -63,7 +63,7 @@ export async function recordSettingActivity(
     verb,
     resource,
     summary,
-    link: resource.type === 'inbox_template' ? '/app/inbox/templates' : '/app/inbox/rules',
+    link: '/app/inbox/settings',
     source: 'steward',
     sourceKey: `inbox:${resource.type}:${resource.id}:${verb}:${randomUUID()}`,
   });
