@@ -9,7 +9,7 @@ import { type RawImage } from './raw';
  */
 
 /** At most this many pixels are sampled to estimate the light. */
-const SAMPLES = 250_000;
+const SAMPLES = 120_000;
 /** Values at or above this are clipped: their ratios say nothing about the light. */
 const CLIPPED = 254;
 /** Pixels darker than this are mostly noise. */
@@ -50,28 +50,37 @@ export function estimateWhiteBalance(image: RawImage): Gains {
     samples[length++] = SRGB_TO_LINEAR[b]!;
   }
   const minCount = Math.max(50, (length / 3) * MIN_NEUTRAL_SHARE);
-  let gains: Gains = [1, 1, 1];
+  let gainR = 1;
+  let gainG = 1;
+  let gainB = 1;
   for (const threshold of NEUTRAL_STEPS) {
     let sumR = 0;
     let sumG = 0;
     let sumB = 0;
     let count = 0;
     for (let s = 0; s < length; s += 3) {
-      const r = samples[s]! * gains[0];
-      const g = samples[s + 1]! * gains[1];
-      const b = samples[s + 2]! * gains[2];
-      const max = Math.max(r, g, b);
-      if ((max - Math.min(r, g, b)) / max >= threshold) continue;
-      sumR += samples[s]!;
-      sumG += samples[s + 1]!;
-      sumB += samples[s + 2]!;
+      const r = samples[s]!;
+      const g = samples[s + 1]!;
+      const b = samples[s + 2]!;
+      const cr = r * gainR;
+      const cg = g * gainG;
+      const cb = b * gainB;
+      const max = cr > cg ? (cr > cb ? cr : cb) : cg > cb ? cg : cb;
+      const min = cr < cg ? (cr < cb ? cr : cb) : cg < cb ? cg : cb;
+      if (max - min >= threshold * max) continue;
+      sumR += r;
+      sumG += g;
+      sumB += b;
       count++;
     }
     if (count < minCount) break;
-    const light = [sumR / count, sumG / count, sumB / count];
-    const brightness = LUMA[0] * light[0]! + LUMA[1] * light[1]! + LUMA[2] * light[2]!;
-    gains = light.map((channel) => Math.min(MAX_GAIN, Math.max(1 / MAX_GAIN, brightness / channel))) as Gains;
+    const brightness = (LUMA[0] * sumR + LUMA[1] * sumG + LUMA[2] * sumB) / count;
+    const gain = (sum: number) => Math.min(MAX_GAIN, Math.max(1 / MAX_GAIN, (brightness * count) / sum));
+    gainR = gain(sumR);
+    gainG = gain(sumG);
+    gainB = gain(sumB);
   }
+  const gains: Gains = [gainR, gainG, gainB];
   return gains;
 }
 
