@@ -125,6 +125,7 @@ describe('storefront pages', () => {
     expect(html).toContain('Nous contacter');
     expect(html).toContain('Votre avis compte');
     expect(html).toContain(`value="/fr/products/${product.handle}#steward-support"`);
+    expect(html.match(/<input type="hidden" name="locale" value="fr">/g)).toHaveLength(3);
     expect(html).toContain(`href="/shops/${MAPLE}/products/${product.handle}"`);
     expect(html).not.toContain('translation missing');
   });

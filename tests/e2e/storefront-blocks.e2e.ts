@@ -123,6 +123,7 @@ describe('storefront blocks in Chromium', () => {
       topic: 'order',
       message: 'Where is my order?',
       website: '',
+      locale: 'en',
       return_to: expect.stringMatching(/^\/products\/[\w-]+#steward-support$/),
     });
     await shot(page, 'support-sent');
