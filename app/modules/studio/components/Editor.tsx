@@ -27,7 +27,7 @@ import { ToneControls } from './ToneControls';
 import type { SetDraft } from './types';
 import { useActionResult } from './use-action-result';
 import { usePreview } from './use-preview';
-import { VersionHistory } from './VersionHistory';
+import { VersionHistory, versionName } from './VersionHistory';
 
 /** Below this chroma a picked colour is a grey, white or black, which a colour change leaves alone. */
 const GREY_CHROMA = 12;
@@ -71,6 +71,7 @@ export function Editor({ view, locale }: Props) {
     result && !result.ok ? t(`studio.errors.${result.code}`) : null;
 
   useActionResult(saver, (result) => {
+    const restored = view.versions.find((version) => version.id === restoring);
     setRestoring(null);
     if (!result.ok) {
       shopify.toast.show(failure(result) ?? '', { isError: true });
@@ -80,9 +81,7 @@ export function Editor({ view, locale }: Props) {
     shopify.toast.show(
       result.intent === 'save'
         ? t('studio.editor.saved')
-        : t('studio.editor.history.rolledBack', {
-            version: t('studio.editor.history.version', { number: result.version }),
-          }),
+        : t('studio.editor.history.rolledBack', { version: restored ? versionName(t, restored.number) : '' }),
     );
     setDraft(NEW_DRAFT);
     setShowMask(false);
@@ -129,7 +128,7 @@ export function Editor({ view, locale }: Props) {
       })}
       secondaryActions={[
         { content: t('studio.editor.recipe.saveAs'), disabled: !recipe, onAction: () => setNaming(true) },
-        { content: t('studio.editor.viewInShopify'), url: view.productAdminUrl, target: '_top', external: false },
+        { content: t('studio.editor.viewInShopify'), url: view.productAdminUrl, target: '_top' },
       ]}
     >
       <TitleBar title={t('studio.editor.title')} />

@@ -7,6 +7,7 @@
 import { Badge, BlockStack, Box, Button, Card, InlineStack, Modal, Text } from '@shopify/polaris';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { VersionView } from '../editor-view.server';
 import { dimensions, fileSize } from './format';
 
@@ -19,6 +20,11 @@ interface Props {
   onRollback: (versionId: string) => void;
 }
 
+/** "Original" for version 0, "Version 3" for the others. */
+export function versionName(t: TFunction, number: number): string {
+  return number === 0 ? t('studio.editor.history.original') : t('studio.editor.history.version', { number });
+}
+
 export function VersionHistory({ versions, locale, timeZone, restoring, onRollback }: Props) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState<VersionView | null>(null);
@@ -29,12 +35,7 @@ export function VersionHistory({ versions, locale, timeZone, restoring, onRollba
       : t('studio.editor.history.version', { number: version.number });
   const kind = (version: VersionView) =>
     version.source === 'rollback' && version.restoredVersion !== null
-      ? t('studio.editor.history.restored', {
-          version:
-            version.restoredVersion === 0
-              ? t('studio.editor.history.original')
-              : t('studio.editor.history.version', { number: version.restoredVersion }),
-        })
+      ? t('studio.editor.history.restored', { version: versionName(t, version.restoredVersion) })
       : version.source === 'edit'
         ? t('studio.editor.history.edited')
         : null;
