@@ -11,7 +11,7 @@
  * CHROMIUM_PATH) is started here with a remote debugging port and Lighthouse
  * drives it through that port.
  *
- *   npm run bench:storefront -- [--runs 7] [--shop maple-thread.myshopify.com]
+ *   npm run bench:storefront -- [--runs 15] [--shop maple-thread.myshopify.com]
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,7 +23,7 @@ import { startDevstore } from '../devstore/index';
 
 const { values } = parseArgs({
   options: {
-    runs: { type: 'string', default: '7' },
+    runs: { type: 'string', default: '15' },
     shop: { type: 'string', default: 'maple-thread.myshopify.com' },
   },
 });

@@ -54,7 +54,7 @@ const STOREFRONT_COOKIE = 'devstore_storefront';
 const customerCookie = (shop: string) =>
   `devstore_customer_${shop.replace(/\.myshopify\.com$/, '').replace(/\W/g, '_')}`;
 
-type Page = { status: number; html: string; headers?: Record<string, string> };
+type Page = { status: number; html: string };
 
 function cookies(req: http.IncomingMessage): Map<string, string> {
   const jar = new Map<string, string>();
@@ -117,7 +117,7 @@ export function createStorefront(options: StorefrontOptions) {
       vendor: product.vendor,
       description: product.descriptionHtml,
       url: `/shops/${state.shop.domain}${localePrefix}/products/${product.handle}`,
-      price: Math.min(...variants.map((variant) => variant.price)),
+      price: variants.length ? Math.min(...variants.map((variant) => variant.price)) : 0,
       variants,
       featured_image: image
         ? { src: `/cdn/${state.shop.domain}/${image.key}`, alt: image.alt, width: image.width, height: image.height }
@@ -278,6 +278,7 @@ export function createStorefront(options: StorefrontOptions) {
     state: ShopState,
     path: string,
     customerId: number | null,
+    locale: { code: string; prefix: string },
   ) {
     if (!options.appUrl)
       return send(
@@ -310,7 +311,7 @@ export function createStorefront(options: StorefrontOptions) {
     if (answer.liquid !== null) {
       const page = await proxyLiquidPage(
         answer,
-        globalsFor(state, customerId, 'en', `${proxy.pathPrefix}${path}`, true),
+        globalsFor(state, customerId, locale.code, `${locale.prefix}${proxy.pathPrefix}${path}`, true),
       );
       return send(req, res, page.status, 'text/html; charset=utf-8', page.html, { 'Cache-Control': 'no-store' });
     }
@@ -361,7 +362,9 @@ export function createStorefront(options: StorefrontOptions) {
         send(req, res, 404, 'text/plain; charset=utf-8', `Open a shop's storefront (/shops/<shop>/) before ${prefix}`);
         return true;
       }
-      await appProxy(req, res, url, state, url.pathname.slice(prefix.length), signedInCustomer(req, state));
+      const { defaultLocale } = readTranslations(extensionDir);
+      const locale = { code: defaultLocale, prefix: '' };
+      await appProxy(req, res, url, state, url.pathname.slice(prefix.length), signedInCustomer(req, state), locale);
       return true;
     }
 
@@ -379,7 +382,8 @@ export function createStorefront(options: StorefrontOptions) {
     const rest = locale === defaultLocale ? path : (localeMatch?.[2] as string) || '/';
 
     if (rest === prefix || rest.startsWith(`${prefix}/`)) {
-      await appProxy(req, res, url, state, rest.slice(prefix.length), signedInCustomer(req, state));
+      const inLocale = { code: locale, prefix: locale === defaultLocale ? '' : `/${locale}` };
+      await appProxy(req, res, url, state, rest.slice(prefix.length), signedInCustomer(req, state), inLocale);
       return true;
     }
     const product = /^\/products\/([^/]+)\/?$/.exec(rest);

@@ -277,6 +277,10 @@ describe('app proxy', () => {
     expect(rate.response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(rate.html).toContain('<h1>Rate your answer from Maple & Thread</h1>');
     expect(rate.html).toContain('<header class="header">');
+    expect(rate.html).toContain('<html lang="en">');
+    const french = await page(`/shops/${MAPLE}/fr/apps/steward/rate?t=token`);
+    expect(french.html).toContain('<html lang="fr">');
+    expect(received.at(-1)!.query.get('t')).toBe('token');
 
     const bare = await page(`/shops/${MAPLE}/apps/steward/bare`);
     expect(bare.html).toBe('<p>Only this</p>');
