@@ -122,7 +122,7 @@ describe('saveEdit', () => {
     const before = productImages(devstore, MAPLE, SHIRT);
     const original = before[1]!;
     // Shopify processes a new file before it can go on a product: the save waits for READY.
-    devstore.state.fileProcessingMs = 150;
+    devstore.state.fileProcessingMs = 1_000;
     const { gateway, sent } = counting(await gatewayForShop(MAPLE));
 
     const { version, mediaId } = await saveEdit(await contextFor(MAPLE, gateway), {
