@@ -259,7 +259,10 @@ export async function reply(
   ) {
     throw new InboxInputError({ templateId: 'invalid' });
   }
-  const rendered = renderTemplate(body, await templateValues(db, ctx.gateway ?? null, ticket));
+  // Only a body with placeholders needs the customer and order looked up.
+  const rendered = body.includes('{{')
+    ? renderTemplate(body, await templateValues(db, ctx.gateway ?? null, ticket))
+    : { text: body, problems: [] };
   if (rendered.problems.length > 0) throw new TemplateProblemsError(rendered.problems);
   const next = status ?? 'pending';
 
