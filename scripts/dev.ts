@@ -104,16 +104,22 @@ if (process.env.DEVSTORE_URL) {
 async function startLocalMailSink(smtpUrl: string): Promise<string | null> {
   const url = new URL(smtpUrl);
   if (url.protocol !== 'smtp:' || !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return null;
-  const sink = await startMailSink({
-    host: url.hostname === '[::1]' ? '::1' : url.hostname,
-    smtpPort: Number(url.port || 25),
-    pagePort: Number(process.env.MAIL_SINK_PORT ?? 4126),
-  }).catch((error: Error) => {
-    console.error(`The local mail sink could not start (${error.message}): is another \`npm run dev\` running?`);
-    process.exit(1);
-  });
-  process.on('exit', () => void sink.close());
-  return sink.pageUrl;
+  try {
+    const sink = await startMailSink({
+      host: url.hostname === '[::1]' ? '::1' : url.hostname,
+      smtpPort: Number(url.port || 25),
+      pagePort: Number(process.env.MAIL_SINK_PORT ?? 4126),
+    });
+    process.on('exit', () => void sink.close());
+    return sink.pageUrl;
+  } catch (error) {
+    // Another `npm run dev` holds the ports: its sink catches this one's mail too.
+    console.warn(
+      `No local mail sink (${(error as Error).message}); the inbox's mail goes to whatever listens at ${smtpUrl}. ` +
+        'Set SMTP_URL and MAIL_SINK_PORT to run one of its own.',
+    );
+    return null;
+  }
 }
 const mailPage = process.env.SMTP_URL ? await startLocalMailSink(process.env.SMTP_URL) : null;
 
