@@ -148,7 +148,10 @@ export async function startMailSink(options: MailSinkOptions = {}): Promise<Mail
         response.writeHead(404).end();
       }
     });
-    const pagePort = await listen(web, options.pagePort, host);
+    const pagePort = await listen(web, options.pagePort, host).catch(async (error: Error) => {
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      throw error;
+    });
     pageUrl = `http://localhost:${pagePort}/`;
   }
 
