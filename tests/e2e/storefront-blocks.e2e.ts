@@ -16,6 +16,8 @@ import { RESULTS } from './support/dev-app';
 
 const APP = { apiKey: 'testApiKey', apiSecret: 'testApiSecretKey', scopes: ['read_products'] };
 const SHOP = 'maple-thread.myshopify.com';
+/** How long an answer may take to show on a busy machine. */
+const WAIT = { timeout: 15_000 };
 
 let app: TestServer;
 let devstore: Devstore;
@@ -100,7 +102,7 @@ describe('storefront blocks in Chromium', () => {
     });
     await form.getByRole('button', { name: 'Send' }).click();
     const email = form.locator('input[name="email"]');
-    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => email.getAttribute('aria-invalid'), WAIT).toBe('true');
     const describedBy = await email.getAttribute('aria-describedby');
     expect(await page.locator(`#${describedBy}`).textContent()).toBe('Please enter a valid e-mail address.');
     expect(await form.getByRole('status').textContent()).toContain('Some fields need your attention.');
@@ -111,7 +113,7 @@ describe('storefront blocks in Chromium', () => {
     await email.fill('ana@example.com');
     await form.getByRole('button', { name: 'Send' }).click();
     await expect
-      .poll(() => form.getByRole('status').textContent())
+      .poll(() => form.getByRole('status').textContent(), WAIT)
       .toBe('Thank you, your message has been sent. We will answer by e-mail. Your ticket number is #12.');
     expect(await form.locator('form').isHidden()).toBe(true);
     expect(await email.getAttribute('aria-invalid')).toBeNull();
@@ -138,7 +140,7 @@ describe('storefront blocks in Chromium', () => {
     expect(await block.getByRole('radio', { name: '4 of 5: very good' }).isChecked()).toBe(true);
     await block.getByLabel('Comment').fill('Lovely fabric.');
     await block.getByRole('button', { name: 'Send feedback' }).click();
-    await expect.poll(() => block.getByRole('status').textContent()).toBe('Thank you for your feedback!');
+    await expect.poll(() => block.getByRole('status').textContent(), WAIT).toBe('Thank you for your feedback!');
     expect(Object.fromEntries(posts.at(-1)!.fields)).toMatchObject({ rating: '4', comment: 'Lovely fabric.' });
     await page.context().close();
   });
@@ -158,7 +160,7 @@ describe('storefront blocks in Chromium', () => {
     await dialog.getByLabel('Topic').selectOption('product');
     await dialog.getByLabel('Message').fill('Is the mug dishwasher safe?');
     await dialog.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Your ticket number is #12.');
+    await expect.poll(() => dialog.getByRole('status').textContent(), WAIT).toContain('Your ticket number is #12.');
     expect(Object.fromEntries(posts.at(-1)!.fields)).toMatchObject({
       name: 'Dana Wu',
       return_to: expect.stringMatching(/#steward-help$/),
