@@ -12,9 +12,10 @@ import sanitizeHtml from 'sanitize-html';
 import { recordActivity, type ActivityInput } from '~/modules/activity/record.server';
 import type { AdminGateway } from '~/platform/shopify/admin-gateway.server';
 import { AdminGraphqlError } from '~/platform/shopify/errors';
-import type { ArticleFieldProblem, ArticleForm } from './article-form';
+import { NEW_BLOG, type ArticleFieldProblem, type ArticleForm } from './article-form';
 import { articlesQuery, type ArticleFilters } from './article-filters';
 import { sanitizeArticleHtml } from './html-policy';
+import type { ArticleList, ArticleView, BlogOption } from './types';
 
 const PAGE_SIZE = 25;
 
@@ -98,8 +99,8 @@ const ARTICLE = `#graphql
 `;
 
 const ARTICLE_CREATE = `#graphql
-  mutation ContentArticleCreate($article: ArticleCreateInput!) {
-    articleCreate(article: $article) {
+  mutation ContentArticleCreate($article: ArticleCreateInput!, $blog: ArticleBlogInput) {
+    articleCreate(article: $article, blog: $blog) {
       article {
         id
         title
@@ -116,8 +117,8 @@ const ARTICLE_CREATE = `#graphql
 `;
 
 const ARTICLE_UPDATE = `#graphql
-  mutation ContentArticleUpdate($id: ID!, $article: ArticleUpdateInput!) {
-    articleUpdate(id: $id, article: $article) {
+  mutation ContentArticleUpdate($id: ID!, $article: ArticleUpdateInput!, $blog: ArticleBlogInput) {
+    articleUpdate(id: $id, article: $article, blog: $blog) {
       article {
         id
         title
@@ -136,48 +137,6 @@ const ARTICLE_UPDATE = `#graphql
 export const articleGid = (id: string) => `gid://shopify/Article/${id}`;
 const blogGid = (id: string) => `gid://shopify/Blog/${id}`;
 const numericId = (gid: string) => gid.slice(gid.lastIndexOf('/') + 1);
-
-export interface BlogOption {
-  id: string;
-  title: string;
-}
-
-export interface ArticleRow {
-  id: string;
-  title: string;
-  blogTitle: string;
-  author: string;
-  isPublished: boolean;
-  publishedAt: string | null;
-  updatedAt: string | null;
-  tags: string[];
-  image: { url: string; altText: string | null } | null;
-}
-
-export interface ArticleList {
-  rows: ArticleRow[];
-  previous: string | null;
-  next: string | null;
-}
-
-export interface ArticleView {
-  id: string;
-  title: string;
-  handle: string;
-  blogId: string;
-  blogTitle: string;
-  blogHandle: string;
-  author: string;
-  body: string;
-  summary: string;
-  tags: string[];
-  isPublished: boolean;
-  publishedAt: string | null;
-  updatedAt: string | null;
-  image: { url: string; altText: string } | null;
-  /** The stored body holds HTML the editor does not keep (embeds, styles…): saving here removes it. */
-  bodyLosesMarkup: boolean;
-}
 
 export async function readBlogs(gateway: AdminGateway): Promise<BlogOption[]> {
   const data = await gateway.request(BLOGS);
@@ -256,6 +215,7 @@ export type ArticleSaveResult =
 function fieldOf(path: readonly string[] | null | undefined): string {
   const [first, second] = path ?? [];
   if (first === 'article' && second === 'image') return 'imageAlt';
+  if (first === 'blog') return 'newBlogTitle';
   if (first === 'article' && second && ['title', 'author', 'blogId', 'body', 'summary', 'tags'].includes(second)) {
     return second;
   }
@@ -269,7 +229,7 @@ const problemsOf = (errors: { field?: readonly string[] | null; message: string 
 function articleInput(form: ArticleForm) {
   return {
     title: form.title,
-    blogId: blogGid(form.blogId),
+    ...(form.blogId === NEW_BLOG ? {} : { blogId: blogGid(form.blogId) }),
     author: { name: form.author },
     body: sanitizeArticleHtml(form.body),
     summary: sanitizeArticleHtml(form.summary),
@@ -277,6 +237,10 @@ function articleInput(form: ArticleForm) {
     isPublished: form.published,
   };
 }
+
+/** A new blog to put the article in, when the form asks for one. */
+const newBlog = (form: ArticleForm) =>
+  form.blogId === NEW_BLOG && form.newBlogTitle ? { blog: { title: form.newBlogTitle } } : {};
 
 async function record(
   context: ArticleSaveContext,
@@ -304,7 +268,7 @@ async function record(
 }
 
 export async function createArticle(context: ArticleSaveContext, form: ArticleForm): Promise<ArticleSaveResult> {
-  const data = await context.gateway.request(ARTICLE_CREATE, { article: articleInput(form) });
+  const data = await context.gateway.request(ARTICLE_CREATE, { article: articleInput(form), ...newBlog(form) });
   const payload = data.articleCreate;
   if (!payload) throw new AdminGraphqlError('ContentArticleCreate', [{ message: 'mutation returned no payload' }]);
   if (payload.userErrors.length > 0 || !payload.article) return { ok: false, problems: problemsOf(payload.userErrors) };
@@ -328,6 +292,7 @@ export async function updateArticle(
   const data = await context.gateway.request(ARTICLE_UPDATE, {
     id: articleGid(id),
     article: { ...articleInput(form), ...image },
+    ...newBlog(form),
   });
   const payload = data.articleUpdate;
   if (!payload) throw new AdminGraphqlError('ContentArticleUpdate', [{ message: 'mutation returned no payload' }]);

@@ -13,6 +13,7 @@ import { CONTENT_JOBS, CONTENT_MAX_ATTEMPTS } from '../jobs';
 import { productChangeSchema, type FieldProblem, type ProductChange } from './changes';
 import { saveProductChange } from './save.server';
 import type { ContentJobDeps } from './scan.server';
+import type { BatchView } from './types';
 
 const stepKey = (batchId: string, step: number) => `${CONTENT_JOBS.save}:${batchId}:${step}`;
 
@@ -136,16 +137,6 @@ export async function failSaveBatch(db: PrismaClient, shop: string, batchId: str
       data: { state: 'done', failed: { increment: pending.length }, finishedAt: new Date() },
     }),
   ]);
-}
-
-export interface BatchView {
-  id: string;
-  state: string;
-  total: number;
-  saved: number;
-  failed: number;
-  finishedAt: string | null;
-  failures: { productId: string; title: string; problems: FieldProblem[] }[];
 }
 
 /** A batch of the shop, with its failed items (at most `maxFailures`), or null. */

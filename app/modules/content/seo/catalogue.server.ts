@@ -8,6 +8,7 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type { AdminGateway } from '~/platform/shopify/admin-gateway.server';
 import { listingTooLong } from './limits';
+import type { ContentImage } from './types';
 
 // Each document is whole in itself (no shared fragments): the document test
 // and codegen read every #graphql string on its own.
@@ -116,14 +117,6 @@ const MORE_MEDIA = `#graphql
     }
   }
 `;
-
-export interface ContentImage {
-  id: string;
-  url: string | null;
-  alt: string;
-  width: number | null;
-  height: number | null;
-}
 
 interface MediaNode {
   id?: string;

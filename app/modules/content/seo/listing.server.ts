@@ -5,21 +5,10 @@
  * products each view holds.
  */
 import type { Prisma, PrismaClient } from '@prisma/client';
-import type { ContentImage } from './catalogue.server';
+import type { ContentImage, ListingRow } from './types';
 import { LISTING_VIEWS, type ListingFilters, type ListingView } from './listing-filters';
 
 export const PAGE_SIZE = 20;
-
-export interface ListingRow {
-  productId: string;
-  title: string;
-  handle: string;
-  status: string;
-  descriptionText: string;
-  seoTitle: string;
-  seoDescription: string;
-  images: ContentImage[];
-}
 
 export interface ListingPage {
   rows: ListingRow[];
