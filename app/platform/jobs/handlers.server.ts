@@ -7,6 +7,7 @@
 import { CONTENT_JOB_HANDLERS } from '../../modules/content/jobs.server';
 import { INBOX_JOB_HANDLERS } from '../../modules/inbox/mail-jobs.server';
 import { INSIGHTS_JOB_HANDLERS } from '../../modules/insights/jobs.server';
+import { STUDIO_JOB_HANDLERS } from '../../modules/studio/jobs.server';
 import { SYNC_JOB_HANDLERS } from '../sync/jobs.server';
 import { WEBHOOK_JOB_HANDLERS } from '../webhooks/jobs.server';
 import type { JobHandlers } from './types';
@@ -15,6 +16,7 @@ export const JOB_HANDLERS: JobHandlers = {
   ...WEBHOOK_JOB_HANDLERS,
   ...INSIGHTS_JOB_HANDLERS,
   ...SYNC_JOB_HANDLERS,
+  ...STUDIO_JOB_HANDLERS,
   ...CONTENT_JOB_HANDLERS,
   ...INBOX_JOB_HANDLERS,
 };
