@@ -34,6 +34,15 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   // app/modules/inbox: the customer beside a ticket (an unknown id answers null), an order by its number.
   InboxCustomer: { id: 'gid://shopify/Customer/1' },
   InboxOrdersSearch: { query: 'name:"#1001"' },
+  // app/modules/content: unknown ids answer null or userErrors; a page of articles.
+  ContentArticles: { first: 5 },
+  ContentArticle: { id: 'gid://shopify/Article/1' },
+  ContentArticleCreate: { article: { title: 'Draft', author: { name: 'Sam' } } },
+  ContentArticleUpdate: { id: 'gid://shopify/Article/1', article: { title: 'Draft' } },
+  ContentProduct: { id: 'gid://shopify/Product/1' },
+  ContentProductMoreMedia: { id: 'gid://shopify/Product/1' },
+  ContentProductSeoUpdate: { product: { id: 'gid://shopify/Product/999999', seo: { title: 'SEO' } } },
+  ContentImageAltUpdate: { files: [{ id: 'gid://shopify/MediaImage/999999', alt: 'Alt' }] },
   // app/modules/insights: sessions of September and August (the shop answers ShopifyQL).
   InsightsSessions: {
     query:
