@@ -73,6 +73,7 @@ function startDevstore(appUrl: string): Promise<string> {
     '--traffic',
     process.env.DEVSTORE_TRAFFIC ?? '1/s',
     ...(process.env.DEVSTORE_ORDERS ? ['--orders', process.env.DEVSTORE_ORDERS] : []),
+    ...(process.env.DEVSTORE_PRODUCTS ? ['--products', process.env.DEVSTORE_PRODUCTS] : []),
   ];
   const child = spawn('node_modules/.bin/vite-node', args, { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
   process.on('exit', () => child.kill());
