@@ -6,9 +6,10 @@
  * carries out what the page posts.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
-import { useLoaderData, useLocation, useNavigation } from '@remix-run/react';
+import { useLoaderData, useLocation, useNavigation, useRevalidator } from '@remix-run/react';
 import { TitleBar } from '@shopify/app-bridge-react';
-import { BlockStack, InlineStack, Layout, Page, Text } from '@shopify/polaris';
+import { BlockStack, InlineStack, Layout, Page } from '@shopify/polaris';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import prisma from '~/db.server';
 import { Composer } from '~/modules/inbox/components/Composer';
@@ -24,6 +25,8 @@ import { applyTicketForm } from '~/modules/inbox/page-actions.server';
 import { loadTicketPage, ticketNumber } from '~/modules/inbox/pages.server';
 import { withAdmin } from '~/platform/shopify/admin-request.server';
 
+const MAIL_POLL_MS = 3000;
+
 export const loader = ({ request, params }: LoaderFunctionArgs) =>
   withAdmin(request, (admin) => loadTicketPage(prisma, admin, ticketNumber(params.number)));
 
@@ -36,6 +39,15 @@ export default function Ticket() {
   const navigation = useNavigation();
   const location = useLocation();
   const format = useInboxFormat(shop);
+  const revalidator = useRevalidator();
+
+  // A reply's mail goes out from a job: look again until none is on its way.
+  const sending = ticket.messages.some((message) => message.mailStatus === 'queued');
+  useEffect(() => {
+    if (!sending) return;
+    const timer = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), MAIL_POLL_MS);
+    return () => clearInterval(timer);
+  }, [sending, revalidator]);
 
   // Another ticket on its way (not a revalidation of this one): skeletons.
   if (navigation.state === 'loading' && navigation.location.pathname !== location.pathname) {
@@ -55,29 +67,19 @@ export default function Ticket() {
           <PriorityBadge priority={ticket.priority} />
         </InlineStack>
       }
-      subtitle={t('inbox.ticket.opened', {
-        time: format.shortDateTime(ticket.createdAt),
-        channel: t(`inbox.channel.${ticket.channel}`).toLowerCase(),
-      })}
+      subtitle={[
+        t('inbox.ticket.opened', {
+          time: format.shortDateTime(ticket.createdAt),
+          channel: t(`inbox.channel.${ticket.channel}`).toLowerCase(),
+        }),
+        ...(ticket.topic ? [t('inbox.ticket.topic', { topic: t(`inbox.topic.${ticket.topic}`) })] : []),
+        ...(ticket.orderRef ? [t('inbox.ticket.orderRef', { order: ticket.orderRef })] : []),
+      ].join(' · ')}
     >
       <TitleBar title={t('inbox.ticketNumber', { number: ticket.number })} />
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {ticket.topic || ticket.orderRef ? (
-              <InlineStack gap="400">
-                {ticket.topic ? (
-                  <Text as="p" tone="subdued">
-                    {t('inbox.ticket.topic', { topic: t(`inbox.topic.${ticket.topic}`) })}
-                  </Text>
-                ) : null}
-                {ticket.orderRef ? (
-                  <Text as="p" tone="subdued" breakWord>
-                    {t('inbox.ticket.orderRef', { order: ticket.orderRef })}
-                  </Text>
-                ) : null}
-              </InlineStack>
-            ) : null}
             <Thread messages={ticket.messages} customerName={customerName} format={format} />
             <Composer
               templates={templates}
@@ -90,7 +92,15 @@ export default function Ticket() {
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
             <TicketProperties key={propertiesKey(ticket)} ticket={ticket} staff={staff} format={format} />
-            <CustomerCard customer={customer} format={format} />
+            <CustomerCard
+              customer={customer}
+              wroteFrom={
+                ticket.customerEmail && ticket.customerEmail.toLowerCase() !== customer.email?.toLowerCase()
+                  ? ticket.customerEmail
+                  : null
+              }
+              format={format}
+            />
             <RatingCard ticket={ticket} format={format} />
           </BlockStack>
         </Layout.Section>

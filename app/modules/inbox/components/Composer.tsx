@@ -25,15 +25,9 @@ import {
 } from '@shopify/polaris';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TicketActionResult } from '../page-actions.server';
 import type { RenderedView, TemplateView } from './types';
 import { useFetcherResult } from './useFetcherResult';
-
-/** What the ticket page's action answers to the composer's posts. */
-export type ComposerResult =
-  | { ok: true; intent: 'render'; rendered: RenderedView }
-  | { ok: true; intent: 'reply'; mailStatus: string | null }
-  | { ok: true; intent: 'note' }
-  | { ok: false; intent: string; errors: Record<string, string>; problems?: RenderedView['problems'] };
 
 interface Props {
   templates: TemplateView[];
@@ -71,8 +65,8 @@ export function Composer({ templates, emailConfigured, hasRecipient, closed }: P
   const [note, setNote] = useState('');
   const [templateId, setTemplateId] = useState('');
   const [preview, setPreview] = useState<RenderedView | null>(null);
-  const render = useFetcher<ComposerResult>();
-  const send = useFetcher<ComposerResult>();
+  const render = useFetcher<TicketActionResult>();
+  const send = useFetcher<TicketActionResult>();
   const rendering = render.state !== 'idle';
   const sending = send.state !== 'idle';
   /** What the pending render is for: filling the box from a template, or only previewing it. */

@@ -39,7 +39,16 @@ function OrderStatus({ order }: { order: OrderView }) {
   );
 }
 
-export function CustomerCard({ customer, format }: { customer: CustomerView; format: Formatter }) {
+export function CustomerCard({
+  customer,
+  wroteFrom,
+  format,
+}: {
+  customer: CustomerView;
+  /** The address the customer typed in the form, when it is not their account's. */
+  wroteFrom: string | null;
+  format: Formatter;
+}) {
   const { t } = useTranslation();
   const name = customer.name || customer.email || t('inbox.anonymous');
   return (
@@ -69,6 +78,11 @@ export function CustomerCard({ customer, format }: { customer: CustomerView; for
             {customer.email && customer.name ? (
               <Text as="p" tone="subdued" breakWord>
                 {customer.email}
+              </Text>
+            ) : null}
+            {wroteFrom ? (
+              <Text as="p" variant="bodySm" tone="subdued" breakWord>
+                {t('inbox.customer.wroteFrom', { email: wroteFrom })}
               </Text>
             ) : null}
           </BlockStack>

@@ -60,6 +60,10 @@ export function InboxFilters({ filters, counts, staff, tags, loading, onChange }
     filters.q || filters.priority || filters.assignee || filters.tag || filters.overdue || filters.status === 'closed',
   );
   const { mode, setMode } = useSetIndexFiltersMode(filtered ? IndexFiltersMode.Filtering : IndexFiltersMode.Default);
+  // Applied filters stay in sight (also when they came from a link, such as Today's): leaving them means clearing them.
+  useEffect(() => {
+    if (filtered && mode === IndexFiltersMode.Default) setMode(IndexFiltersMode.Filtering);
+  }, [filtered, mode, setMode]);
 
   const assigneeName = (id: string) =>
     id === UNASSIGNED ? t('inbox.unassigned') : (staff.find((member) => member.id === id)?.name ?? id);

@@ -43,7 +43,12 @@ export function InboxSummary({ open, overdue, overdueUrl, satisfaction, format }
       <Tile label={t('inbox.summary.overdue')}>
         <Text as="p" variant="headingXl" tone={overdue > 0 ? 'critical' : undefined}>
           {overdue > 0 ? (
-            <Link url={overdueUrl} monochrome removeUnderline>
+            <Link
+              url={overdueUrl}
+              monochrome
+              removeUnderline
+              accessibilityLabel={t('inbox.summary.overdueLink', { count: overdue })}
+            >
               {format.number(overdue)}
             </Link>
           ) : (

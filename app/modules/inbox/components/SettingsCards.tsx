@@ -24,8 +24,8 @@ import type { RuleView, TemplateView } from './types';
 export function EmailBanner({ configured, from }: { configured: boolean; from: string | null }) {
   const { t } = useTranslation();
   return configured ? (
-    <Banner tone="success" title={t('inbox.settings.emailConfigured')}>
-      <p>{t('inbox.settings.emailConfiguredBody', { from: from ?? '' })}</p>
+    <Banner tone="success">
+      <p>{from ? t('inbox.settings.emailConfiguredBody', { from }) : t('inbox.settings.emailConfiguredShop')}</p>
     </Banner>
   ) : (
     <Banner tone="warning" title={t('inbox.settings.emailMissing')}>
@@ -89,7 +89,9 @@ function ListCard({
               {description}
             </Text>
           </BlockStack>
-          <Button url={addUrl}>{add}</Button>
+          <div style={{ flexShrink: 0 }}>
+            <Button url={addUrl}>{add}</Button>
+          </div>
         </InlineStack>
       </Box>
       <Divider />

@@ -4,7 +4,8 @@
  * Steward does not know, the save bar while there are unsaved changes, and
  * delete (after a confirmation) for a saved template.
  */
-import { Banner, BlockStack, Box, Button, Card, InlineStack, Layout, Text, TextField } from '@shopify/polaris';
+import { BlockStack, Box, Button, Card, InlineStack, Layout, Text, TextField } from '@shopify/polaris';
+import { PlusIcon } from '@shopify/polaris-icons';
 import { useTranslation } from 'react-i18next';
 import { renderTemplate, TEMPLATE_VARIABLES } from '../render-template';
 import { ConfirmDelete } from './ConfirmDelete';
@@ -70,15 +71,14 @@ export function TemplateForm({ template }: { template: TemplateView | null }) {
               multiline={10}
               maxHeight={600}
               autoComplete="off"
-              error={error('body') ?? (unknown.length ? t('inbox.template.errors.unknown_variable') : undefined)}
+              error={
+                unknown.length
+                  ? t('inbox.template.unknownVariables', {
+                      variables: unknown.map((problem) => `{{${problem.variable}}}`).join(', '),
+                    })
+                  : error('body')
+              }
             />
-            {unknown.length ? (
-              <Banner tone="warning">
-                {t('inbox.template.unknownVariables', {
-                  variables: unknown.map((problem) => `{{${problem.variable}}}`).join(', '),
-                })}
-              </Banner>
-            ) : null}
             <InlineStack align="space-between">
               {template ? (
                 <ConfirmDelete
@@ -117,11 +117,10 @@ export function TemplateForm({ template }: { template: TemplateView | null }) {
                     </BlockStack>
                     <Button
                       size="slim"
+                      icon={PlusIcon}
                       onClick={() => insert(variable)}
                       accessibilityLabel={t('inbox.template.insert', { variable: `{{${variable}}}` })}
-                    >
-                      +
-                    </Button>
+                    />
                   </InlineStack>
                 </li>
               ))}

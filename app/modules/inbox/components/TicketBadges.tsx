@@ -5,8 +5,8 @@
  */
 import { Badge, type BadgeProps } from '@shopify/polaris';
 import { useTranslation } from 'react-i18next';
-import type { Formatter } from '~/i18n/format';
 import type { SlaState } from './types';
+import type { InboxFormatter } from './useInboxFormat';
 
 const STATUS_TONE: Record<string, BadgeProps['tone']> = {
   open: 'attention',
@@ -30,25 +30,21 @@ export function StatusBadge({ status }: { status: string }) {
 export function PriorityBadge({ priority }: { priority: string }) {
   const { t } = useTranslation();
   const label = t(`inbox.priority.${priority}`);
-  return (
-    <Badge tone={PRIORITY_TONE[priority]} progress={priority === 'low' ? 'incomplete' : undefined}>
-      {label}
-    </Badge>
-  );
+  return <Badge tone={PRIORITY_TONE[priority]}>{label}</Badge>;
 }
 
 /** The first-reply deadline: overdue (critical badge), due at a time, or met. */
-export function SlaBadge({ sla, format }: { sla: SlaState; format: Formatter }) {
+export function SlaBadge({ sla, format }: { sla: SlaState; format: InboxFormatter }) {
   const { t } = useTranslation();
   switch (sla.state) {
     case 'overdue':
       return (
-        <span title={t('inbox.sla.overdueSince', { time: format.shortDateTime(sla.dueAt) })}>
+        <span title={t('inbox.sla.overdueSince', { time: format.compactDateTime(sla.dueAt) })}>
           <Badge tone="critical">{t('inbox.sla.overdue')}</Badge>
         </span>
       );
     case 'due':
-      return <time dateTime={sla.dueAt}>{t('inbox.sla.due', { time: format.shortDateTime(sla.dueAt) })}</time>;
+      return <time dateTime={sla.dueAt}>{format.compactDateTime(sla.dueAt)}</time>;
     case 'met':
       return <span>{t('inbox.sla.met')}</span>;
     case 'none':

@@ -10,15 +10,13 @@ import { useAppBridge } from '@shopify/app-bridge-react';
 import { BlockStack, Button, Card, Form, InlineStack, Select, Tag, Text, TextField } from '@shopify/polaris';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Formatter } from '~/i18n/format';
 import { PRIORITIES, TICKET_STATUSES } from '../vocabulary';
+import type { TicketActionResult } from '../page-actions.server';
 import { FormSaveBar } from './FormSaveBar';
 import { SlaBadge } from './TicketBadges';
 import type { StaffView, TicketView } from './types';
+import type { InboxFormatter } from './useInboxFormat';
 import { useFetcherResult } from './useFetcherResult';
-
-export type PropertiesResult =
-  { ok: true; intent: 'update' } | { ok: false; intent: 'update'; errors: Record<string, string> };
 
 const SAVE_BAR_ID = 'inbox-ticket-save-bar';
 const MAX_TAG = 40;
@@ -34,11 +32,11 @@ export function TicketProperties({
 }: {
   ticket: TicketView;
   staff: StaffView[];
-  format: Formatter;
+  format: InboxFormatter;
 }) {
   const { t } = useTranslation();
   const shopify = useAppBridge();
-  const fetcher = useFetcher<PropertiesResult>();
+  const fetcher = useFetcher<TicketActionResult>();
   const saved = {
     status: ticket.status,
     priority: ticket.priority,

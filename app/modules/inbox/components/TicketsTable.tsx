@@ -1,7 +1,7 @@
 /**
  * The inbox's tickets (Polaris IndexTable): number and subject (a link to
- * the ticket), customer, status, priority, assignee, tags, first-reply
- * deadline and last activity. Selected tickets can be given a status or an
+ * the ticket) with its tags, customer, status, priority, assignee,
+ * first-reply deadline and last activity. Selected tickets can be given a status or an
  * assignee at once (bulk actions); pages are links carrying cursors, and
  * while another page loads its rows are skeletons.
  */
@@ -18,17 +18,17 @@ import {
 } from '@shopify/polaris';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Formatter } from '~/i18n/format';
 import { TICKET_STATUSES } from '../vocabulary';
 import { PriorityBadge, SlaBadge, StatusBadge } from './TicketBadges';
 import type { StaffView, TicketRowView } from './types';
+import type { InboxFormatter } from './useInboxFormat';
 
 export type BulkChange = { intent: 'status'; status: string } | { intent: 'assign'; assigneeId: string | null };
 
 interface Props {
   tickets: TicketRowView[];
   staff: StaffView[];
-  format: Formatter;
+  format: InboxFormatter;
   /** A new page is on its way: skeleton rows instead of the old ones. */
   paging: boolean;
   /** Filters changed: keep the rows, mark the table as loading. */
@@ -40,21 +40,23 @@ interface Props {
 }
 
 const SKELETON_ROWS = 10;
-const COLUMNS = 8;
+const COLUMNS = 7;
 
 function Customer({ ticket }: { ticket: TicketRowView }) {
   const { t } = useTranslation();
   return (
-    <BlockStack>
-      <Text as="span" truncate>
-        {ticket.customerName || ticket.customerEmail || t('inbox.anonymous')}
-      </Text>
-      {ticket.customerName && ticket.customerEmail ? (
-        <Text as="span" variant="bodySm" tone="subdued" truncate>
-          {ticket.customerEmail}
+    <div style={{ maxWidth: '11rem' }}>
+      <BlockStack>
+        <Text as="span" truncate>
+          {ticket.customerName || ticket.customerEmail || t('inbox.anonymous')}
         </Text>
-      ) : null}
-    </BlockStack>
+        {ticket.customerName && ticket.customerEmail ? (
+          <Text as="span" variant="bodySm" tone="subdued" truncate>
+            {ticket.customerEmail}
+          </Text>
+        ) : null}
+      </BlockStack>
+    </div>
   );
 }
 
@@ -126,13 +128,20 @@ export function TicketsTable({
           tone={ticket.sla.state === 'overdue' ? 'critical' : undefined}
         >
           <IndexTable.Cell>
-            <div style={{ maxWidth: '22rem' }}>
-              <BlockStack gap="050">
+            <div style={{ maxWidth: '17rem' }}>
+              <BlockStack gap="100">
                 <Link url={`/app/inbox/${ticket.number}`} dataPrimaryLink removeUnderline monochrome>
                   <Text as="span" fontWeight="semibold" truncate>
                     {t('inbox.ticketNumber', { number: ticket.number })} {ticket.subject || t('inbox.noSubject')}
                   </Text>
                 </Link>
+                {ticket.tags.length ? (
+                  <InlineStack gap="100">
+                    {ticket.tags.map((tag) => (
+                      <Tag key={tag}>{tag}</Tag>
+                    ))}
+                  </InlineStack>
+                ) : null}
               </BlockStack>
             </div>
           </IndexTable.Cell>
@@ -151,18 +160,11 @@ export function TicketsTable({
             </Text>
           </IndexTable.Cell>
           <IndexTable.Cell>
-            <InlineStack gap="100">
-              {ticket.tags.map((tag) => (
-                <Tag key={tag}>{tag}</Tag>
-              ))}
-            </InlineStack>
-          </IndexTable.Cell>
-          <IndexTable.Cell>
             <SlaBadge sla={ticket.sla} format={format} />
           </IndexTable.Cell>
           <IndexTable.Cell>
             <Text as="span" tone="subdued">
-              <time dateTime={ticket.lastMessageAt}>{format.shortDateTime(ticket.lastMessageAt)}</time>
+              <time dateTime={ticket.lastMessageAt}>{format.compactDateTime(ticket.lastMessageAt)}</time>
             </Text>
           </IndexTable.Cell>
         </IndexTable.Row>
@@ -185,7 +187,6 @@ export function TicketsTable({
         { title: t('inbox.columns.status') },
         { title: t('inbox.columns.priority') },
         { title: t('inbox.columns.assignee') },
-        { title: t('inbox.columns.tags') },
         { title: t('inbox.columns.sla') },
         { title: t('inbox.columns.lastActivity') },
       ]}

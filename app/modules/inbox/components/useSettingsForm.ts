@@ -8,11 +8,8 @@ import { useFetcher, useNavigate } from '@remix-run/react';
 import { useAppBridge } from '@shopify/app-bridge-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SettingsActionResult } from '../settings-pages.server';
 import { useFetcherResult } from './useFetcherResult';
-
-export type SettingsFormResult =
-  | { ok: true; intent: 'save' | 'delete'; id: string | null }
-  | { ok: false; intent: 'save' | 'delete'; errors: Record<string, string> };
 
 export const SETTINGS_URL = '/app/inbox/settings';
 
@@ -23,7 +20,7 @@ export function useSettingsForm<T extends Record<string, string>>(
   const { t } = useTranslation();
   const shopify = useAppBridge();
   const navigate = useNavigate();
-  const fetcher = useFetcher<SettingsFormResult>();
+  const fetcher = useFetcher<SettingsActionResult>();
   const [values, setValues] = useState(saved);
   const dirty = Object.keys(saved).some((key) => values[key] !== saved[key]);
 
