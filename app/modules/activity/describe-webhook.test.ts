@@ -263,7 +263,16 @@ describe('describeWebhook on the devstore’s payloads', () => {
               resourceId: '5',
               resourceTitle: title,
               summary: 'fallback',
-              details: { amount: '84.00', currency: 'CAD', operation: 'query', topic: 'x/y' },
+              details: {
+                amount: '84.00',
+                currency: 'CAD',
+                operation: 'query',
+                topic: 'x/y',
+                tag: 'fragile',
+                rating: 4,
+                version: 2,
+                restoredVersion: 0,
+              },
             });
             expect(text).not.toMatch(/\{\{|“”|« »|^fallback$/);
           }

@@ -39,6 +39,7 @@ const FACTS: { key: string; render: (i18n: I18n, details: ActivityDetails) => st
   },
   { key: 'productStatus', render: (i18n, details) => translated(i18n, 'productStatus', details.productStatus) },
   { key: 'status', render: (i18n, details) => translated(i18n, 'status', details.status) },
+  { key: 'priority', render: (i18n, details) => translated(i18n, 'priority', details.priority) },
   { key: 'errorCode', render: (_, details) => (typeof details.errorCode === 'string' ? details.errorCode : null) },
   {
     key: 'scopes',
@@ -75,13 +76,20 @@ export function activitySentence(i18n: I18n, entry: SentenceFields): string {
   const key = `activity.sentences.${entry.resourceType}.${entry.verb}`;
   if (!i18n.exists(key)) return entry.summary;
   const details = entry.details ?? {};
-  // A variant of the sentence, where activity.json has one: per kind of operation, or without a title.
+  // A variant of the sentence, where activity.json has one: per kind of
+  // operation, per Studio save (edit or rollback), or without a title.
   const variants = [
     typeof details.operation === 'string' ? details.operation : null,
+    typeof details.studio === 'string' ? `studio_${details.studio}` : null,
     entry.resourceTitle ? null : 'untitled',
   ];
   const context = variants.find((variant) => variant !== null && i18n.exists(`${key}_${variant}`));
+  // Sentences may name any detail ({{tag}}, {{version}}…); the resource's own fields come last.
+  const values = Object.fromEntries(
+    Object.entries(details).filter(([, value]) => typeof value === 'string' || typeof value === 'number'),
+  );
   const base = i18n.t(key, {
+    ...values,
     context: context ?? undefined,
     title: entry.resourceTitle ?? '',
     id: entry.resourceId ?? '',

@@ -24,6 +24,15 @@ export const VERBS = [
   'data_requested',
   'redaction_requested',
   'received',
+  'replied',
+  'noted',
+  'status_changed',
+  'priority_changed',
+  'assigned',
+  'unassigned',
+  'tagged',
+  'untagged',
+  'rated',
 ] as const;
 
 export const RESOURCE_TYPES = [
@@ -36,4 +45,7 @@ export const RESOURCE_TYPES = [
   'app',
   'webhook',
   'article',
+  'ticket',
+  'inbox_template',
+  'inbox_rule',
 ] as const;
