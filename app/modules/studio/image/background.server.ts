@@ -96,9 +96,16 @@ function surfaceRow(surface: Surface, v: number, row: Float64Array): void {
 }
 
 function surfaceAt(surface: Surface, u: number, v: number, out: Float64Array): void {
-  const row = new Float64Array(9);
-  surfaceRow(surface, v, row);
-  for (let c = 0; c < 3; c++) out[c] = row[c * 3]! + u * (row[c * 3 + 1]! + u * row[c * 3 + 2]!);
+  for (let c = 0; c < 3; c++) {
+    const k = c * TERMS;
+    out[c] =
+      surface[k]! +
+      surface[k + 1]! * u +
+      surface[k + 2]! * v +
+      surface[k + 3]! * u * u +
+      surface[k + 4]! * v * v +
+      surface[k + 5]! * u * v;
+  }
 }
 
 /** Least-squares surface through the kept samples (normal equations, Gaussian elimination). */
@@ -186,11 +193,10 @@ function robustFit(samples: Samples, initial?: Surface): Fit {
     let n = 0;
     for (let i = 0; i < samples.count; i++) {
       surfaceAt(surface, samples.u[i]!, samples.v[i]!, model);
-      const r = Math.hypot(
-        samples.lab[i * 3]! - model[0]!,
-        samples.lab[i * 3 + 1]! - model[1]!,
-        samples.lab[i * 3 + 2]! - model[2]!,
-      );
+      const dl = samples.lab[i * 3]! - model[0]!;
+      const da = samples.lab[i * 3 + 1]! - model[1]!;
+      const db = samples.lab[i * 3 + 2]! - model[2]!;
+      const r = Math.sqrt(dl * dl + da * da + db * db);
       residuals[i] = r;
       if (r <= cutoff) within[n++] = r;
     }
@@ -318,13 +324,17 @@ function classifier(fit: Fit, threshold: number): Classifier {
  * at the pixel. Smoothness is the caller's to check.
  */
 function kindOf(c: Classifier, l: number, a: number, b: number, model: ArrayLike<number>): number {
-  const ratio = (l + 16) / (model[0]! + 16);
-  if (l < model[0]! - c.darker && ratio >= SHADOW_MIN_RATIO) {
-    const residual = Math.hypot(a - ratio * model[1]!, b - ratio * model[2]!);
-    if (residual < c.shadowTolerance) return SHADOW;
+  const ml = model[0]!;
+  const ma = model[1]!;
+  const mb = model[2]!;
+  if (l < ml - c.darker) {
+    const ratio = (l + 16) / (ml + 16);
+    const ra = a - ratio * ma;
+    const rb = b - ratio * mb;
+    if (ratio >= SHADOW_MIN_RATIO && ra * ra + rb * rb < c.shadowTolerance * c.shadowTolerance) return SHADOW;
   }
-  const distance = Math.hypot(l - model[0]!, a - model[1]!, b - model[2]!);
-  return distance < c.threshold ? BY_COLOUR : 0;
+  const distance = (l - ml) * (l - ml) + (a - ma) * (a - ma) + (b - mb) * (b - mb);
+  return distance < c.threshold * c.threshold ? BY_COLOUR : 0;
 }
 
 /** Magnitude of the Sobel gradient of L* at an inner pixel, per pixel step. */
@@ -333,7 +343,7 @@ function sobelL(lab: Float32Array, p: number, width: number): number {
   const gx = l(p - width + 1) + 2 * l(p + 1) + l(p + width + 1) - l(p - width - 1) - 2 * l(p - 1) - l(p + width - 1);
   const gy =
     l(p + width - 1) + 2 * l(p + width) + l(p + width + 1) - l(p - width - 1) - 2 * l(p - width) - l(p - width + 1);
-  return Math.hypot(gx, gy) / 8;
+  return Math.sqrt(gx * gx + gy * gy) / 8;
 }
 
 interface Regions {
