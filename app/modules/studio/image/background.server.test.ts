@@ -268,6 +268,18 @@ describe('removeBackground', () => {
     expect(edgePixels).toBeGreaterThan(50);
   });
 
+  it('gives a feathered edge the subject’s colour all the way out', () => {
+    const out = removeBackground(redOnBlue.img, { ...DEFAULTS, feather: 10 });
+    let outer = 0;
+    for (let p = 0; p < 160 * 160; p++) {
+      const alpha = out.data[p * 4 + 3]!;
+      if (alpha < 5 || alpha > 120) continue;
+      outer++;
+      expect(deltaE76(labOf(out.data, p * 4), labOf(Buffer.from([210, 40, 30]), 0))).toBeLessThan(12);
+    }
+    expect(outer).toBeGreaterThan(300);
+  });
+
   it('puts the subject on a chosen colour, with an optional soft shadow beneath it', () => {
     const plain = removeBackground(redOnBlue.img, { ...DEFAULTS, output: 'colour', colour: '#ffffff' });
     expect(plain.channels).toBe(3);

@@ -584,25 +584,47 @@ function cutout(img: RawImage, subject: Uint8Array, withColour: boolean): Cutout
 
 /**
  * Softens the edge: alpha blurred by a Gaussian of sigma feather/2.5 (so the
- * 10–90 % ramp is about `feather` pixels wide); pixels
- * that were mostly outside take the blurred colour of their neighbours
- * (blurred premultiplied colour over blurred alpha), so the soft edge carries
- * the subject's colour, not black or the old background.
+ * 10–90 % ramp is about `feather` pixels wide). Pixels that were mostly
+ * outside take the colour of the subject near them (a Gaussian-weighted mean
+ * of the covered pixels around, sampled on a grid of at most 9×9), so the
+ * soft edge carries the subject's colour, not black or the old background.
  */
 function feather(cut: Cutout, width: number, height: number, amount: number): void {
   const sigma = amount / 2.5;
-  if (sigma <= 0) return;
+  if (sigma < 0.3) return;
   const { alpha, colour } = cut;
   const blurred = Float32Array.from(alpha);
   blurPlane(blurred, width, height, sigma);
   if (colour) {
-    const plane = new Float32Array(alpha.length);
-    for (let c = 0; c < 3; c++) {
-      for (let p = 0; p < alpha.length; p++) plane[p] = alpha[p]! * colour[p * 3 + c]!;
-      blurPlane(plane, width, height, sigma);
-      for (let p = 0; p < alpha.length; p++) {
-        if (alpha[p]! < 0.5 && blurred[p]! > 1e-3)
-          colour[p * 3 + c] = Math.min(255, Math.round(plane[p]! / blurred[p]!));
+    const radius = Math.ceil(3 * sigma);
+    const step = Math.max(1, Math.floor(radius / 4));
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const p = y * width + x;
+        if (alpha[p]! >= 0.5 || blurred[p]! < 1e-3) continue;
+        let weight = 0;
+        let r = 0;
+        let g = 0;
+        let b = 0;
+        for (let dy = -radius; dy <= radius; dy += step) {
+          const qy = y + dy;
+          if (qy < 0 || qy >= height) continue;
+          for (let dx = -radius; dx <= radius; dx += step) {
+            const qx = x + dx;
+            if (qx < 0 || qx >= width) continue;
+            const q = qy * width + qx;
+            const w = alpha[q]! * Math.exp(-(dx * dx + dy * dy) / (2 * sigma * sigma));
+            if (w === 0) continue;
+            weight += w;
+            r += w * colour[q * 3]!;
+            g += w * colour[q * 3 + 1]!;
+            b += w * colour[q * 3 + 2]!;
+          }
+        }
+        if (weight === 0) continue;
+        colour[p * 3] = Math.round(r / weight);
+        colour[p * 3 + 1] = Math.round(g / weight);
+        colour[p * 3 + 2] = Math.round(b / weight);
       }
     }
   }

@@ -220,17 +220,27 @@ function gaussianKernel(sigma: number): Float32Array {
   return kernel.map((k) => k / sum);
 }
 
-/** Convolves every row with the kernel, in place (edges clamped). */
+/**
+ * Convolves every row with the kernel, in place (edges clamped). Where the
+ * whole window holds one value (most of a mask: all subject or all
+ * background) the value stays as it is.
+ */
 function convolveRows(plane: Float32Array, width: number, height: number, kernel: Float32Array) {
   const radius = (kernel.length - 1) / 2;
-  const row = new Float32Array(width);
+  const padded = new Float32Array(width + 2 * radius);
+  // changes[i]: how many times the padded row changes value up to index i.
+  const changes = new Int32Array(width + 2 * radius);
   for (let y = 0; y < height; y++) {
     const start = y * width;
-    row.set(plane.subarray(start, start + width));
+    padded.set(plane.subarray(start, start + width), radius);
+    padded.fill(plane[start]!, 0, radius);
+    padded.fill(plane[start + width - 1]!, radius + width);
+    for (let i = 1; i < padded.length; i++) changes[i] = changes[i - 1]! + (padded[i] !== padded[i - 1] ? 1 : 0);
+    if (changes[padded.length - 1] === 0) continue;
     for (let x = 0; x < width; x++) {
+      if (changes[x + 2 * radius] === changes[x]) continue;
       let acc = 0;
-      for (let k = -radius; k <= radius; k++)
-        acc += kernel[k + radius]! * row[Math.min(width - 1, Math.max(0, x + k))]!;
+      for (let k = 0; k < kernel.length; k++) acc += kernel[k]! * padded[x + k]!;
       plane[start + x] = acc;
     }
   }
