@@ -23,7 +23,7 @@ const MAX_GAIN = 2;
 
 const LUMA = [0.2126, 0.7152, 0.0722] as const;
 
-export type Gains = [r: number, g: number, b: number];
+type Gains = [r: number, g: number, b: number];
 
 /**
  * The gains that make the light neutral, keeping its brightness. Starts from

@@ -16,9 +16,9 @@ export const LIMITS = {
   maxPixels: 50_000_000,
 } as const;
 
-export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'avif' | 'tiff';
+type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'avif' | 'tiff';
 
-export type ImageInputErrorCode = 'unsupported' | 'corrupt' | 'too-large' | 'too-many-pixels';
+type ImageInputErrorCode = 'unsupported' | 'corrupt' | 'too-large' | 'too-many-pixels';
 
 export class ImageInputError extends Error {
   readonly code: ImageInputErrorCode;
@@ -30,7 +30,7 @@ export class ImageInputError extends Error {
   }
 }
 
-export interface ImageInfo {
+interface ImageInfo {
   format: ImageFormat;
   /** As displayed, after the EXIF orientation. */
   width: number;

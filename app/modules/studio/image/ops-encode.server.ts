@@ -4,7 +4,7 @@ import { type OutputFormat, type Recipe } from './recipe';
 
 /** The last step of every render: compress to the web format the recipe asks for. */
 
-export const MIME_TYPES = { webp: 'image/webp', jpeg: 'image/jpeg', png: 'image/png' } as const;
+const MIME_TYPES = { webp: 'image/webp', jpeg: 'image/jpeg', png: 'image/png' } as const;
 
 export interface EncodedImage {
   data: Buffer;

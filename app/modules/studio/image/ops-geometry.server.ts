@@ -4,7 +4,7 @@ import { type CropAspect, type OperationOf } from './recipe';
 
 /** Crop, rotate, straighten and resize. */
 
-export interface Rect {
+interface Rect {
   left: number;
   top: number;
   width: number;
@@ -45,7 +45,7 @@ export function cropRect(width: number, height: number, crop: OperationOf<'crop'
 }
 
 /** Copies a rectangle out of the pixels, row by row. */
-export function extract(image: RawImage, rect: Rect): RawImage {
+function extract(image: RawImage, rect: Rect): RawImage {
   const { channels } = image;
   const rowBytes = rect.width * channels;
   const data = Buffer.allocUnsafe(rowBytes * rect.height);

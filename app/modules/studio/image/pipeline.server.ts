@@ -27,7 +27,7 @@ import { type Operation, type Recipe, RecipeError } from './recipe';
 /** Masks are previewed at this size when the caller names none. */
 export const MASK_PREVIEW_LONG_EDGE = 1024;
 
-export interface RenderOptions {
+interface RenderOptions {
   /** Render smaller, for the editor: the image fits a square of this edge. */
   previewLongEdge?: number;
   signal?: AbortSignal;

@@ -13,7 +13,7 @@ const fraction = z.number().min(0).max(1);
 const percent = z.number().min(-100).max(100).default(0);
 const amount = z.number().min(0).max(100);
 
-export const CROP_ASPECTS = ['free', '1:1', '4:5', '16:9'] as const;
+const CROP_ASPECTS = ['free', '1:1', '4:5', '16:9'] as const;
 export type CropAspect = (typeof CROP_ASPECTS)[number];
 
 const Crop = z.object({
@@ -76,7 +76,7 @@ const Operation = z.discriminatedUnion('op', [...OPERATIONS], {
       : { message: ctx.defaultError },
 });
 
-export const OutputSettings = z.object({
+const OutputSettings = z.object({
   /** Left out: JPEG, or PNG when the result has transparency. */
   format: z.enum(['webp', 'jpeg', 'png']).optional(),
   quality: z.number().int().min(1).max(100).default(85),
@@ -122,7 +122,7 @@ export type OperationName = Operation['op'];
 export type OperationOf<Name extends OperationName> = Extract<Operation, { op: Name }>;
 export type OutputFormat = NonNullable<Recipe['output']['format']>;
 
-export interface RecipeIssue {
+interface RecipeIssue {
   /** Where, e.g. "operations[2].amount". */
   path: string;
   message: string;
