@@ -99,7 +99,12 @@ describe('processShopEvents', () => {
   it('takes the defaults for options given as undefined (the job passes no pace on PostgreSQL)', async () => {
     await store('orders/updated', { id: 1 });
     const { seen, handler } = recorder();
-    const options = { handlers: { 'orders/updated': [handler] }, describe: undefined, batchSize: undefined, pace: undefined };
+    const options = {
+      handlers: { 'orders/updated': [handler] },
+      describe: undefined,
+      batchSize: undefined,
+      pace: undefined,
+    };
 
     expect(await processShopEvents(prisma, SHOP, options)).toEqual({ applied: 1, dead: 0 });
     expect(seen).toHaveLength(1);
