@@ -60,10 +60,13 @@ export function InboxFilters({ filters, counts, staff, tags, loading, onChange }
     filters.q || filters.priority || filters.assignee || filters.tag || filters.overdue || filters.status === 'closed',
   );
   const { mode, setMode } = useSetIndexFiltersMode(filtered ? IndexFiltersMode.Filtering : IndexFiltersMode.Default);
-  // Applied filters stay in sight (also when they came from a link, such as Today's): leaving them means clearing them.
+  // Filters newly applied (also by a link, such as Today's or the overdue count) come into sight.
+  const appliedKey = filtered
+    ? [filters.q, filters.priority, filters.assignee, filters.tag, filters.overdue, filters.status].join('\u0000')
+    : '';
   useEffect(() => {
-    if (filtered && mode === IndexFiltersMode.Default) setMode(IndexFiltersMode.Filtering);
-  }, [filtered, mode, setMode]);
+    if (appliedKey) setMode(IndexFiltersMode.Filtering);
+  }, [appliedKey, setMode]);
 
   const assigneeName = (id: string) =>
     id === UNASSIGNED ? t('inbox.unassigned') : (staff.find((member) => member.id === id)?.name ?? id);
