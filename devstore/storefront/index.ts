@@ -28,15 +28,7 @@ import {
   type AppProxyConfig,
   type ProxyAnswer,
 } from './app-proxy';
-import {
-  APP_HANDLE,
-  defaultSettings,
-  EXTENSION_DIR,
-  readAsset,
-  readBlock,
-  readTranslations,
-  type Translations,
-} from './extension';
+import { APP_HANDLE, defaultSettings, EXTENSION_DIR, readAsset, readBlock, readTranslations } from './extension';
 import { ASSET_PATH, createStorefrontLiquid, type RenderState } from './liquid';
 
 export interface StorefrontOptions {
@@ -136,7 +128,7 @@ export function createStorefront(options: StorefrontOptions) {
     const render: RenderState = {
       locale,
       defaultLocale,
-      translations: locales as Map<string, Translations>,
+      translations: locales,
       currency: state.shop.currencyCode,
       layout: 'theme',
       base,
