@@ -27,7 +27,7 @@ export interface StudioPhoto {
 type Rgb = [number, number, number];
 
 /** mulberry32: a small, fast, seedable PRNG. */
-export function random(seed: number): () => number {
+function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
