@@ -31,6 +31,7 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   StudioFileByName: { query: 'filename:"studio-none.jpg"' },
   StudioFileStatus: { id: 'gid://shopify/MediaImage/1' },
   StudioProductFilesSet: { identifier: { id: 'gid://shopify/Product/999999' }, input: { files: [] } },
+  StudioBatchNodes: { ids: ['gid://shopify/Product/1', 'gid://shopify/MediaImage/1'] },
   // app/modules/inbox: the customer beside a ticket (an unknown id answers null), an order by its number.
   InboxCustomer: { id: 'gid://shopify/Customer/1' },
   InboxOrdersSearch: { query: 'name:"#1001"' },

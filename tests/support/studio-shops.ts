@@ -4,9 +4,9 @@
  * compares is known, and helpers to read what a product shows.
  */
 import sharp from 'sharp';
-import type { Devstore } from '../../../devstore/index';
-import type { ShopState } from '../../../devstore/state/shop-state';
-import { emptyShop } from '../../../devstore/test-support';
+import type { Devstore } from '../../devstore/index';
+import type { ShopState } from '../../devstore/state/shop-state';
+import { emptyShop } from '../../devstore/test-support';
 
 export interface ImageSpec {
   width: number;

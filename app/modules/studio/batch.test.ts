@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installOn, startAppDevstore } from '../../../tests/support/installed-app';
-import { productIdsOf, productImages, studioShop, type ProductSpec } from './test-support';
+import { productIdsOf, productImages, studioShop, type ProductSpec } from '../../../tests/support/studio-shops';
 
 const MAPLE = 'batch-maple.myshopify.com';
 const HARBOR = 'batch-harbor.myshopify.com';

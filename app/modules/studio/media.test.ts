@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { installOn, startAppDevstore } from '../../../tests/support/installed-app';
-import { productIdsOf, productImages, studioShop, type ProductSpec } from './test-support';
+import { productIdsOf, productImages, studioShop, type ProductSpec } from '../../../tests/support/studio-shops';
 
 const SHOP = 'media-maple.myshopify.com';
 const OTHER = 'media-harbor.myshopify.com';

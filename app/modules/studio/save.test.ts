@@ -7,7 +7,7 @@
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { installOn, startAppDevstore } from '../../../tests/support/installed-app';
-import { productIdsOf, productImages, studioShop } from './test-support';
+import { productIdsOf, productImages, studioShop } from '../../../tests/support/studio-shops';
 
 const MAPLE = 'studio-maple.myshopify.com';
 const HARBOR = 'studio-harbor.myshopify.com';
