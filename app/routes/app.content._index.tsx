@@ -59,7 +59,9 @@ export default function ContentListings() {
   });
 
   const pending = navigation.state === 'loading' && navigation.location.pathname === PATH ? navigation.location : null;
-  const paging = pending !== null && /[?&](after|before)=/.test(pending.search);
+  // Skeleton rows while another page loads, and while the first scan has read nothing yet.
+  const paging =
+    (pending !== null && /[?&](after|before)=/.test(pending.search)) || (scanning && loaded.counts.all === 0);
   const applyFilters = (filters: Loaded['filters'], options: { typing?: boolean } = {}) => {
     const params = listingSearchParams(filters).toString();
     navigate(

@@ -11,8 +11,8 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ArticleEditor, type ArticleFormState } from '~/modules/content/components/ArticleEditor';
 import { ContentErrorBoundary } from '~/modules/content/components/ContentErrorBoundary';
+import { ARTICLES_PATH } from '~/modules/content/articles/article-filters';
 import {
-  ARTICLES_PATH,
   applyArticleForm,
   loadArticleEditor,
   type ArticleAnswer,

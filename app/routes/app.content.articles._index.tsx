@@ -14,8 +14,8 @@ import { ArticlesTable } from '~/modules/content/components/ArticlesTable';
 import { ContentErrorBoundary } from '~/modules/content/components/ContentErrorBoundary';
 import { ContentTabs } from '~/modules/content/components/ContentTabs';
 import { EMPTY_CONTENT_IMAGE } from '~/modules/content/components/empty-illustration';
-import { articleSearchParams } from '~/modules/content/articles/article-filters';
-import { ARTICLES_PATH, loadArticleList } from '~/modules/content/articles/article-pages.server';
+import { ARTICLES_PATH, articleSearchParams } from '~/modules/content/articles/article-filters';
+import { loadArticleList } from '~/modules/content/articles/article-pages.server';
 import { withAdmin } from '~/platform/shopify/admin-request.server';
 import { useLocale } from '~/root';
 

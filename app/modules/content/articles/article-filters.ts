@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 
+/** The articles list's address. */
+export const ARTICLES_PATH = '/app/content/articles';
+
 export const ARTICLE_STATUSES = ['all', 'published', 'draft'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 

@@ -10,10 +10,9 @@ import { stewardActor } from '~/modules/activity/record.server';
 import type { AdminContext } from '~/platform/shopify/admin-request.server';
 import { readShopProfile } from '~/platform/shopify/shop-profile.server';
 import { articleFormSchema, articleProblemsOf, type ArticleFieldProblem } from './article-form';
-import { articleSearchParams, parseArticleFilters } from './article-filters';
+import { ARTICLES_PATH, articleSearchParams, parseArticleFilters } from './article-filters';
 import { createArticle, readArticle, readArticleList, readBlogs, updateArticle } from './articles.server';
 
-export const ARTICLES_PATH = '/app/content/articles';
 const NEW = 'new';
 
 export async function loadArticleList(request: Request, { gateway }: AdminContext) {

@@ -55,8 +55,10 @@ function FieldLabel({ text, product }: { text: string; product: string }) {
     </>
   );
 }
-// Inputs and previews wrap inside the table's cells, which otherwise keep to one line.
-const WRAP = { whiteSpace: 'normal', minWidth: '18rem' } as const;
+// Inputs and previews wrap inside the table's cells, which otherwise keep to one line; the
+// widths share a wide page between the search listing and the alt texts.
+const LISTING_CELL = { whiteSpace: 'normal', minWidth: '20rem', maxWidth: '32rem' } as const;
+const IMAGES_CELL = { whiteSpace: 'normal', minWidth: '22rem' } as const;
 
 function useFieldError(drafts: ListingDrafts, productId: string) {
   const { t } = useTranslation();
@@ -72,7 +74,7 @@ function ListingCell({ row, drafts, host }: { row: ListingRow; drafts: ListingDr
   const seoTitle = drafts.value(row, 'seoTitle');
   const seoDescription = drafts.value(row, 'seoDescription');
   return (
-    <div style={WRAP}>
+    <div style={LISTING_CELL}>
       <BlockStack gap="300">
         <TextField
           label={<FieldLabel text={t('content.listings.seoTitle')} product={row.title} />}
@@ -117,7 +119,7 @@ function ImagesCell({ row, drafts }: { row: ListingRow; drafts: ListingDrafts })
     );
   }
   return (
-    <div style={WRAP}>
+    <div style={IMAGES_CELL}>
       <BlockStack gap="300">
         {row.images.map((image, index) => {
           const field = altField(image.id);
