@@ -31,8 +31,9 @@ interface Scene {
 }
 
 /**
- * Renders a scene with anti-aliased edges (4×4 samples per pixel) and sensor
- * noise; the truth mask is 255 where the subject covers at least half the pixel.
+ * Renders a scene with anti-aliased edges (4×4 samples on pixels the
+ * subject's outline may cross, one elsewhere) and sensor noise; the truth mask
+ * is 255 where the subject covers at least half the pixel.
  */
 function render(scene: Scene, seed = 1): { img: RawImage; truth: Mask } {
   const { width, height } = scene;
@@ -43,10 +44,18 @@ function render(scene: Scene, seed = 1): { img: RawImage; truth: Mask } {
     for (let x = 0; x < width; x++) {
       const sum = [0, 0, 0];
       let covered = 0;
+      const probes = [
+        [0.5, 0.5],
+        [0.05, 0.05],
+        [0.95, 0.05],
+        [0.05, 0.95],
+        [0.95, 0.95],
+      ].map(([dx, dy]) => scene.subject(x + dx!, y + dy!) !== null);
+      const uniform = probes.every((on) => on === probes[0]);
       for (let sy = 0; sy < 4; sy++) {
         for (let sx = 0; sx < 4; sx++) {
-          const px = x + (sx + 0.5) / 4;
-          const py = y + (sy + 0.5) / 4;
+          const px = uniform ? x + 0.5 : x + (sx + 0.5) / 4;
+          const py = uniform ? y + 0.5 : y + (sy + 0.5) / 4;
           const on = scene.subject(px, py);
           const dark = 1 - (scene.shade?.(px, py) ?? 0);
           const colour = on ?? scene.background(px, py).map((c) => c * dark);
