@@ -369,3 +369,51 @@ describe('saving search listings and alt texts', () => {
     expect(await prisma.activityEntry.count({ where: logged })).toBe(29);
   });
 });
+
+describe('jobs out of tries', () => {
+  const broken = createContentJobHandlers({
+    ...deps,
+    gatewayFor: async () => {
+      throw new Error('Shopify is down');
+    },
+  });
+  const job = (name: string, payload: Record<string, unknown>, attempt: number) => ({
+    id: `job-${attempt}`,
+    name,
+    shop: HARBOR,
+    payload,
+    attempt,
+    signal: new AbortController().signal,
+  });
+
+  it('marks the scan failed only on the last try, saying why', async () => {
+    const scan = await requestScan(deps, HARBOR, 'full');
+    await prisma.job.deleteMany({ where: { shop: HARBOR } });
+    const run = (attempt: number) => broken['content.scan']?.(job('content.scan', { step: scan.step }, attempt));
+    await expect(run(1)).rejects.toThrow('Shopify is down');
+    expect(await prisma.contentScan.findUniqueOrThrow({ where: { shop: HARBOR } })).toMatchObject({ state: 'running' });
+    await expect(run(5)).rejects.toThrow('Shopify is down');
+    expect(await prisma.contentScan.findUniqueOrThrow({ where: { shop: HARBOR } })).toMatchObject({
+      state: 'failed',
+      error: 'Shopify is down',
+    });
+  });
+
+  it('fails a batch’s remaining products on the last try, and ends the batch', async () => {
+    const [product] = [...stateOf(HARBOR).products.values()];
+    const batchId = await startSaveBatch(
+      deps,
+      HARBOR,
+      actor,
+      saveRequestSchema.parse({ changes: [{ productId: String(product?.id), seoTitle: 'Never saved' }] }).changes,
+    );
+    await prisma.job.deleteMany({ where: { shop: HARBOR } });
+    await expect(broken['content.save']?.(job('content.save', { batchId, step: 0 }, 5))).rejects.toThrow();
+    expect(await readSaveBatch(prisma, HARBOR, batchId)).toMatchObject({
+      state: 'done',
+      saved: 0,
+      failed: 1,
+      failures: [{ productId: String(product?.id), problems: [{ field: 'product', message: 'Shopify is down' }] }],
+    });
+  });
+});
