@@ -154,7 +154,20 @@ describe('autoColour', () => {
     const [, a, b] = cardLab(both);
     expect(Math.hypot(a, b)).toBeLessThan(2.5);
     expect(autoColour(tinted, { whiteBalance: false, levels: false })).toBe(tinted);
-    // Done in one pass, yet the same as balancing and then stretching the balanced image.
-    expect(both).toEqual(levels(whiteBalance(tinted)));
+  });
+
+  it('keeps the balance when a channel of the highlights is clipped (levels linked after white balance)', () => {
+    // Warm light clips the backdrop's red at 255 while its blue sits far lower.
+    const warm = applyGains(productShot(), [1.35, 1, 0.62]);
+    const original = cardLab(productShot());
+    const before = deltaE76(cardLab(warm), original);
+    const both = autoColour(warm, { whiteBalance: true, levels: true });
+    const [, a, b] = cardLab(both);
+    expect(Math.hypot(a, b)).toBeLessThan(3);
+    // The card's colour error (ΔE76 against the untinted card) falls by more than 70%.
+    expect(deltaE76(cardLab(both), original)).toBeLessThan(before * 0.3);
+    // Stretched apart, the channels would have tinted the card again.
+    const [, a2, b2] = cardLab(levels(whiteBalance(warm)));
+    expect(Math.hypot(a2, b2)).toBeGreaterThan(Math.hypot(a, b));
   });
 });

@@ -139,10 +139,22 @@ function percentileRange(histogram: Uint32Array): [low: number, high: number] {
   return [low, high];
 }
 
-/** The tables `before`, followed by stretching each channel's 1st percentile to 0 and its 99th to 255. */
-function levelsTables(image: RawImage, before: Tables): Tables {
-  return histogramsOf(image, before).map((histogram, channel) => {
-    const [low, high] = percentileRange(histogram);
+/**
+ * The tables `before`, followed by a levels stretch. On its own (`linked`
+ * false) each channel's 1st percentile goes to 0 and its 99th to 255, which
+ * also takes out a cast. After white balance (`linked` true) the three
+ * channels share one black point (the lowest) and one white point (the
+ * highest): stretching them apart would tint the balanced neutrals again
+ * wherever one channel of the highlights is clipped.
+ */
+function levelsTables(image: RawImage, before: Tables, linked: boolean): Tables {
+  const ranges = histogramsOf(image, before).map(percentileRange);
+  const shared: [number, number] = [
+    Math.min(...ranges.map(([low]) => low)),
+    Math.max(...ranges.map(([, high]) => high)),
+  ];
+  return ranges.map((range, channel) => {
+    const [low, high] = linked ? shared : range;
     const table = before[channel]!;
     if (high - low < MIN_SPAN || (low === 0 && high === 255)) return table;
     return table.map((value) => Math.min(255, Math.max(0, Math.round(((value - low) * 255) / (high - low)))));
@@ -150,14 +162,15 @@ function levelsTables(image: RawImage, before: Tables): Tables {
 }
 
 /**
- * White balance, then levels on the balanced values, as one table per
- * channel: two histogram-sized computations and a single pass over the pixels.
+ * White balance, then levels on the balanced values (linked, see
+ * levelsTables), as one table per channel: two histogram-sized computations
+ * and a single pass over the pixels.
  */
 export function autoColour(image: RawImage, options: { whiteBalance: boolean; levels: boolean }): RawImage {
   const balance = options.whiteBalance
     ? gainTables(estimateWhiteBalance(image))
     : ([IDENTITY, IDENTITY, IDENTITY] as Tables);
-  return mapChannels(image, options.levels ? levelsTables(image, balance) : balance);
+  return mapChannels(image, options.levels ? levelsTables(image, balance, options.whiteBalance) : balance);
 }
 
 function mapChannels(image: RawImage, tables: Tables): RawImage {
