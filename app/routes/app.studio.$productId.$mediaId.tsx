@@ -5,6 +5,7 @@
  * (app/modules/studio/components/Editor.tsx; the posts in editor-actions.server.ts.)
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import type { ShouldRevalidateFunction } from '@remix-run/react';
 import { isRouteErrorResponse, useLoaderData, useRouteError } from '@remix-run/react';
 import { TitleBar } from '@shopify/app-bridge-react';
 import { Banner, Page } from '@shopify/polaris';
@@ -27,6 +28,16 @@ export const action = ({ request, params }: ActionFunctionArgs) =>
   withAdmin(request, async (admin) =>
     editorAction(studioContext(admin), imageParams(params), await request.formData()),
   );
+
+/**
+ * A save or a restore puts a new image (a new media id) in the slot: the
+ * editor moves to it, rather than reloading the image that left the product.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) => {
+  const result = actionResult as { ok?: boolean; intent?: string } | undefined;
+  if (result?.ok && (result.intent === 'save' || result.intent === 'rollback')) return false;
+  return defaultShouldRevalidate;
+};
 
 export default function StudioEditor() {
   const view = useLoaderData<typeof loader>();

@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { installOn, startAppDevstore } from '../../tests/support/installed-app';
 import { bearerRequest, sessionToken } from '../../tests/support/shopify-requests';
-import { productIdsOf, productImages, studioShop } from '~/modules/studio/test-support';
+import { productIdsOf, productImages, studioShop } from '../../tests/support/studio-shops';
 
 const SHOP = 'studio-routes.myshopify.com';
 const OTHER = 'studio-routes-other.myshopify.com';
@@ -142,6 +142,8 @@ describe('the media browser', () => {
     expect(search.items.map((item) => item.productTitle)).toEqual(['Wool scarf']);
     expect(search.filters).toEqual({ query: 'scarf' });
     expect(search.empty).toBe(false);
+    // A search that matches nothing is no match, not a shop without photos.
+    expect(await browse('?query=zzzzqqq')).toMatchObject({ items: [], empty: false, nextUrl: null });
   });
 
   it('answers an unknown filter value with 400, never 500', async () => {

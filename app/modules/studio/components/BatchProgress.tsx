@@ -46,13 +46,13 @@ export function BatchProgress({ status, labels, locale, timeZone, busy, onCancel
       <Card>
         <BlockStack gap="300">
           <InlineStack align="space-between" blockAlign="center" gap="200">
-            <InlineStack gap="200" blockAlign="center">
+            <InlineStack gap="200" align="start" blockAlign="center">
               <BatchStateBadge state={status.state} />
               <Text as="p" tone="subdued">
                 {t('studio.batch.startedAt', { date: when.format(new Date(status.createdAt)) })}
               </Text>
             </InlineStack>
-            <InlineStack gap="200">
+            <InlineStack gap="200" align="start">
               {running ? (
                 <Button
                   tone="critical"
@@ -72,7 +72,7 @@ export function BatchProgress({ status, labels, locale, timeZone, busy, onCancel
           </InlineStack>
           <ProgressBar
             progress={status.total ? Math.round((finished / status.total) * 100) : 0}
-            tone={status.failed > 0 ? 'critical' : 'primary'}
+            tone={status.failed > 0 ? 'critical' : status.state === 'done' ? 'success' : 'primary'}
             ariaLabelledBy={PROGRESS_ID}
           />
           <Text as="p" id={PROGRESS_ID}>

@@ -50,7 +50,7 @@ export function Editor({ view, locale }: Props) {
   const [mode, setMode] = useState<CompareMode>('slider');
   const [naming, setNaming] = useState(false);
   const [restoring, setRestoring] = useState<string | null>(null);
-  const saver = useFetcher<EditorActionResult>({ key: 'studio-editor-save' });
+  const saver = useFetcher<EditorActionResult>();
   const recipeSaver = useFetcher<EditorActionResult>();
 
   const recipe = useMemo(() => draftRecipe(draft), [draft]);

@@ -184,17 +184,21 @@ export function MediaTable(props: Props) {
         { title: t('studio.browser.columns.aspect') },
         { title: t('studio.browser.columns.background') },
       ]}
-      pagination={{
-        hasPrevious: previousUrl !== null,
-        previousURL: previousUrl ?? undefined,
-        hasNext: nextUrl !== null,
-        nextURL: nextUrl ?? undefined,
-        accessibilityLabel: t('studio.browser.pagination.label'),
-        accessibilityLabels: {
-          previous: t('studio.browser.pagination.previous'),
-          next: t('studio.browser.pagination.next'),
-        },
-      }}
+      pagination={
+        previousUrl || nextUrl
+          ? {
+              hasPrevious: previousUrl !== null,
+              previousURL: previousUrl ?? undefined,
+              hasNext: nextUrl !== null,
+              nextURL: nextUrl ?? undefined,
+              accessibilityLabel: t('studio.browser.pagination.label'),
+              accessibilityLabels: {
+                previous: t('studio.browser.pagination.previous'),
+                next: t('studio.browser.pagination.next'),
+              },
+            }
+          : undefined
+      }
     >
       {rows}
     </IndexTable>

@@ -1,7 +1,8 @@
 /**
  * Before and after, rendered by the server at preview size: side by side, or
- * one over the other with a divider the merchant drags or moves with the
- * keyboard (a labelled slider). The original shows the crop frame; a
+ * in one frame split by a divider (the original to its left, the result to
+ * its right) that the merchant drags or moves with the keyboard (a labelled
+ * slider). The original shows the crop frame; a
  * transparent result sits on a checkerboard. While a preview renders, a
  * spinner covers the last one; a failed render keeps it and says why. In
  * "pick" mode a click on the original reports the colour under it.
@@ -37,6 +38,9 @@ interface Props {
   /** While set, a click on the original reports the colour under it. */
   onPick: ((rgb: [number, number, number]) => void) | null;
 }
+
+/** Where a picture ends, even on a white card. */
+const FRAME: CSSProperties = { outline: '1px solid rgba(0, 0, 0, 0.1)' };
 
 const CHECKERBOARD: CSSProperties = {
   backgroundColor: '#ffffff',
@@ -138,7 +142,7 @@ export function PreviewCompare({ before, after, showingMask, crop, mode, onModeC
               <Text as="p" variant="bodySm" tone="subdued">
                 {onPick ? t('studio.editor.preview.pickHint') : t('studio.editor.preview.before')}
               </Text>
-              <div style={{ position: 'relative', overflow: 'hidden' }}>
+              <div style={{ position: 'relative', overflow: 'hidden', ...FRAME }}>
                 {before.url && onPick ? (
                   <button
                     type="button"
@@ -182,7 +186,7 @@ export function PreviewCompare({ before, after, showingMask, crop, mode, onModeC
               <Text as="p" variant="bodySm" tone="subdued">
                 {afterLabel}
               </Text>
-              <div style={{ position: 'relative', ...CHECKERBOARD }}>
+              <div style={{ position: 'relative', ...CHECKERBOARD, ...FRAME }}>
                 <Picture src={after.url} alt={t('studio.editor.preview.afterAlt')} />
                 {after.loading ? <Rendering label={t('studio.editor.preview.rendering')} /> : null}
               </div>
@@ -199,9 +203,14 @@ export function PreviewCompare({ before, after, showingMask, crop, mode, onModeC
                 touchAction: 'none',
                 cursor: 'ew-resize',
                 ...CHECKERBOARD,
+                ...FRAME,
               }}
             >
-              <Picture src={before.url} alt={t('studio.editor.preview.beforeAlt')} style={fitted} />
+              <Picture
+                src={before.url}
+                alt={t('studio.editor.preview.beforeAlt')}
+                style={{ ...fitted, clipPath: `inset(0 ${100 - divider}% 0 0)` }}
+              />
               <Picture
                 src={after.url}
                 alt={t('studio.editor.preview.afterAlt')}

@@ -24,7 +24,7 @@ export function RecentBatches({ batches, locale, timeZone }: Props) {
           {batches.map((batch) => (
             <BlockStack gap="150" key={batch.id}>
               <InlineStack align="space-between" blockAlign="center" gap="200">
-                <InlineStack gap="200" blockAlign="center">
+                <InlineStack gap="200" align="start" blockAlign="center">
                   <Link url={batchPath(batch.id)} removeUnderline>
                     <Text as="span" fontWeight="semibold">
                       {batch.recipeName ?? t('studio.batch.unnamed')}
@@ -42,7 +42,7 @@ export function RecentBatches({ batches, locale, timeZone }: Props) {
               <ProgressBar
                 progress={batch.total ? Math.round(((batch.done + batch.failed) / batch.total) * 100) : 0}
                 size="small"
-                tone={batch.failed > 0 ? 'critical' : 'primary'}
+                tone={batch.failed > 0 ? 'critical' : batch.state === 'done' ? 'success' : 'primary'}
                 ariaLabelledBy={`studio-batch-${batch.id}`}
               />
               <Text as="span" variant="bodySm" tone="subdued" id={`studio-batch-${batch.id}`}>

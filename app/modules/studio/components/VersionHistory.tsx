@@ -63,7 +63,7 @@ export function VersionHistory({ versions, locale, timeZone, restoring, onRollba
                   >
                     <InlineStack align="space-between" blockAlign="center" gap="300" wrap={false}>
                       <BlockStack gap="050">
-                        <InlineStack gap="200" blockAlign="center">
+                        <InlineStack gap="200" align="start" blockAlign="center">
                           <Text as="h3" variant="bodyMd" fontWeight="semibold">
                             {name(version)}
                           </Text>
