@@ -70,6 +70,15 @@ async function openShell(url: string): Promise<Shell> {
   return { page, app: page.frameLocator('#app-frame'), problems };
 }
 
+/**
+ * The inbox list once React has taken over the page: Polaris measures the
+ * tabs in the browser, so they show only after hydration. Acting before
+ * that would use the server's HTML alone (a link followed natively, a
+ * checkbox React does not know about).
+ */
+const listReady = (app: FrameLocator) =>
+  expect.poll(() => app.getByRole('tab', { name: /^All/ }).isVisible(), WAIT).toBe(true);
+
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(RESULTS, `inbox-${name}.png`), fullPage: true });
 
@@ -78,16 +87,17 @@ async function mails(): Promise<SunkMail[]> {
   return (await response.json()) as SunkMail[];
 }
 
-/** A customer's last order, from the store mirror once the first sync has written it. */
+/** The last order of a customer with an e-mail address, from the store mirror once the first sync has written it. */
 async function lastOrderOfACustomer(): Promise<{ customerId: string; order: string }> {
   let found: { customerId: string; order: string } | undefined;
   await expect
     .poll(async () => {
       const { rows } = await withDatabase((client) =>
         client.query<{ customerId: string; order: string }>(
-          `SELECT "customerId"::text AS "customerId", name AS "order" FROM "Order"
-           WHERE shop = $1 AND "customerId" IS NOT NULL AND "cancelledAt" IS NULL AND NOT test AND "deletedAt" IS NULL
-           ORDER BY "processedAt" DESC NULLS LAST LIMIT 1`,
+          `SELECT o."customerId"::text AS "customerId", o.name AS "order"
+           FROM "Order" o JOIN "Customer" c ON c.shop = o.shop AND c.id = o."customerId" AND c.email IS NOT NULL
+           WHERE o.shop = $1 AND o."cancelledAt" IS NULL AND NOT o.test AND o."deletedAt" IS NULL
+           ORDER BY o."processedAt" DESC NULLS LAST LIMIT 1`,
           [SHOP],
         ),
       );
@@ -171,6 +181,8 @@ describe('Inbox', () => {
     await app.getByRole('link', { name: 'Set up templates and rules' }).click();
     await expect.poll(() => app.getByText(/^E-mail is set up/).isVisible(), WAIT).toBe(true);
     await app.getByRole('link', { name: 'Add template' }).click();
+    // A new template's page opens with the save bar (once React runs it).
+    await expect.poll(() => page.locator('#save-bar').isVisible(), WAIT).toBe(true);
     await app.getByRole('textbox', { name: 'Name' }).fill('Order on its way');
     await app
       .getByLabel('Text', { exact: true })
@@ -207,6 +219,7 @@ describe('Inbox', () => {
 
     // The ticket in the inbox.
     await page.goto(`${dev.shellUrl}/inbox`);
+    await listReady(app);
     const row = app.getByRole('link', { name: `#${number} Where is my parcel?` });
     await expect.poll(() => row.isVisible(), WAIT).toBe(true);
     await shot(page, 'list');
@@ -272,6 +285,7 @@ describe('Inbox', () => {
     const { page, app } = shell;
     const rows = app.locator('tbody tr');
     await expect.poll(() => rows.count(), { timeout: 120_000 }).toBe(25);
+    await listReady(app);
     await shot(page, 'large');
 
     // The next page by cursor.
