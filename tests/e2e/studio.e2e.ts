@@ -324,7 +324,15 @@ describe('Studio on the seeded shop', () => {
       .poll(() => app.getByRole('heading', { name: 'Recadrer et faire pivoter' }).isVisible(), WAIT)
       .toBe(true);
     await app.getByLabel('Supprimer l’arrière-plan').check();
+    await app.getByLabel('Recadrer', { exact: true }).check();
+    await app.getByRole('button', { name: 'Format 1:1' }).click();
+    await app.getByLabel('Taille du cadre').fill('80');
+    await app.getByRole('button', { name: 'Côte à côte' }).click();
     await previewSettledFr(app);
+    // The square crop: the after picture is square.
+    const after = app.getByRole('img', { name: 'L’image après retouche' }).first();
+    const box = await after.boundingBox();
+    expect(box && Math.abs(box.width - box.height)).toBeLessThan(2);
     await shot(page, 'editor-fr');
     expect(problems).toEqual([]);
     await page.close();
