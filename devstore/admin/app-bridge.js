@@ -8,7 +8,8 @@
  * the devstore on every call), the fetch wrapper that adds the session token
  * and retries on X-Shopify-Retry-Invalid-Session-Request, toast, saveBar,
  * modal, loading, resourcePicker (products), and the ui-nav-menu,
- * ui-title-bar, ui-save-bar and ui-modal elements, mirrored into the shell.
+ * ui-title-bar (its title and action buttons), ui-save-bar and ui-modal
+ * elements, mirrored into the shell.
  */
 (() => {
   const script = document.currentScript;
@@ -48,6 +49,7 @@
     }
     if (type === 'navigate') navigate(payload.href);
     if (type === 'saveBar') saveBarAction(payload.id, payload.action);
+    if (type === 'titleBarAction') titleBarActions()[payload.index]?.click();
   });
 
   // Steward's AppProvider navigates on `shopify:navigate` events from a link.
@@ -117,8 +119,25 @@
         }))
       : [];
     post('navMenu', { items });
-    post('titleBar', { title: document.querySelector('ui-title-bar')?.getAttribute('title') || '' });
+    post('titleBar', {
+      title: document.querySelector('ui-title-bar')?.getAttribute('title') || '',
+      actions: titleBarActions().map((action) => ({
+        label: action.textContent.trim(),
+        primary: action.getAttribute('variant') === 'primary',
+        disabled: action.hasAttribute('disabled'),
+      })),
+    });
     post('location', { path: location.pathname + location.search });
+  }
+  // The title bar's actions, as Shopify admin shows them beside the title: its
+  // buttons and links (breadcrumbs are not actions). The shell presses them by index.
+  function titleBarActions() {
+    const bar = document.querySelector('ui-title-bar');
+    return bar
+      ? [...bar.children].filter(
+          (child) => ['BUTTON', 'A'].includes(child.tagName) && child.getAttribute('variant') !== 'breadcrumb',
+        )
+      : [];
   }
   let scheduled = false;
   const scheduleMirror = () => {
@@ -185,6 +204,9 @@
     subtree: true,
     childList: true,
     characterData: true,
+    // A title bar button turning disabled or primary.
+    attributes: true,
+    attributeFilter: ['disabled', 'variant'],
   });
 
   window.shopify = {

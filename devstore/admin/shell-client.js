@@ -19,6 +19,25 @@
     return (await response.json()).token;
   }
 
+  let renderedActions = '';
+  function renderTitleBarActions(actions) {
+    // Rebuild only when the actions changed, so keyboard focus stays where it is.
+    const signature = JSON.stringify(actions);
+    if (signature === renderedActions) return;
+    renderedActions = signature;
+    $('title-bar-actions').replaceChildren(
+      ...actions.map((action, index) => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = action.label;
+        button.disabled = action.disabled;
+        if (action.primary) button.className = 'primary';
+        button.addEventListener('click', () => reply({ type: 'titleBarAction', payload: { index } }));
+        return button;
+      }),
+    );
+  }
+
   let renderedNav = '';
   function renderNav(items) {
     // Rebuild only when the menu changed, so keyboard focus stays where it is.
@@ -102,6 +121,7 @@
     if (type === 'navMenu') renderNav(payload.items);
     if (type === 'titleBar') {
       $('title-bar').textContent = payload.title;
+      renderTitleBarActions(payload.actions ?? []);
       document.title = payload.title ? `${payload.title} · ${config.appName} · ${config.shopName}` : config.shopName;
     }
     if (type === 'location') {

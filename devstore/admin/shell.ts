@@ -60,6 +60,8 @@ function shellPage(options: ShellOptions, domain: string, appPath: string, searc
       userId: owner?.id ?? 1,
     }),
   });
+  // The app's own query (a filter, a page) goes through to the app, as in Shopify admin.
+  for (const [name, value] of search) if (!params.has(name)) params.append(name, value);
   const src = `${options.appUrl.replace(/\/$/, '')}/app${appPath}?${params}`;
   const base = `/store/${shopHandle(domain)}`;
   const config = {
@@ -98,6 +100,10 @@ function shellPage(options: ShellOptions, domain: string, appPath: string, searc
   main { display: flex; flex-direction: column; min-width: 0; }
   #title-bar-row { display: flex; align-items: center; gap: 8px; padding: 12px 20px; background: #fff; border-bottom: 1px solid #e3e3e3; min-height: 52px; }
   #title-bar { font-size: 16px; font-weight: 650; margin: 0; }
+  #title-bar-actions { margin-left: auto; display: flex; gap: 8px; }
+  #title-bar-actions button { border-radius: 8px; padding: 6px 12px; border: 1px solid #c9c9c9; background: #fff; font: inherit; cursor: pointer; }
+  #title-bar-actions button.primary { background: #303030; border-color: #303030; color: #fff; }
+  #title-bar-actions button:disabled { opacity: 0.5; cursor: default; }
   #loading { height: 3px; background: #005bd3; }
   iframe { border: 0; flex: 1; width: 100%; background: #f1f1f1; }
   #save-bar { position: fixed; top: 0; left: 0; right: 0; height: 56px; background: #1a1a1a; color: #fff; display: flex; align-items: center; justify-content: flex-end; gap: 8px; padding: 0 16px; }
@@ -121,7 +127,7 @@ function shellPage(options: ShellOptions, domain: string, appPath: string, searc
   <div id="app-nav"></div>
 </nav>
 <main>
-  <div id="title-bar-row"><h1 id="title-bar"></h1></div>
+  <div id="title-bar-row"><h1 id="title-bar"></h1><div id="title-bar-actions"></div></div>
   <div id="loading" hidden></div>
   <iframe id="app-frame" title="${escapeHtml(options.appName)}" src="${escapeHtml(src)}"></iframe>
 </main>
