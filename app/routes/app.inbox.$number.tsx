@@ -49,10 +49,11 @@ export default function Ticket() {
     return () => clearInterval(timer);
   }, [sending, revalidator]);
 
-  // Another ticket on its way (not a revalidation of this one): skeletons.
+  // Another ticket, or the list, on its way (not a revalidation of this one): skeletons.
   if (navigation.state === 'loading' && navigation.location.pathname !== location.pathname) {
     if (/^\/app\/inbox\/\d+$/.test(navigation.location.pathname))
       return <InboxSkeleton title={t('inbox.title')} kind="ticket" />;
+    if (navigation.location.pathname === '/app/inbox') return <InboxSkeleton title={t('inbox.title')} kind="list" />;
   }
 
   const customerName = customer.name || customer.email || t('inbox.anonymous');

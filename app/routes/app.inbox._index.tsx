@@ -58,6 +58,10 @@ export default function Inbox() {
   if (navigation.state === 'loading' && navigation.location.pathname === PATH && location.pathname !== PATH) {
     return <InboxSkeleton title={t('inbox.title')} kind="list" />;
   }
+  // A ticket on its way from the list: its page's outline at once.
+  if (navigation.state === 'loading' && /^\/app\/inbox\/\d+$/.test(navigation.location.pathname)) {
+    return <InboxSkeleton title={t('inbox.title')} kind="ticket" />;
+  }
   const paging = pending !== null && filterKey(pending.search) === filterKey(location.search);
 
   const applyFilters = (filters: Filters, options: { typing?: boolean } = {}) => {
