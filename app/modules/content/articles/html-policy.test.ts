@@ -71,8 +71,10 @@ describe('sanitizeArticleHtml', () => {
     expect(sanitizeArticleHtml(html)).toBe(html);
   });
 
-  it('turns an h1 into h2 and a div into a paragraph', () => {
-    expect(sanitizeArticleHtml('<h1>Title</h1><div>line</div>')).toBe('<h2>Title</h2><p>line</p>');
+  it('turns an h1 into h2, a div into a paragraph, b and i into strong and em', () => {
+    expect(sanitizeArticleHtml('<h1>Title</h1><div>line <b>bold</b> <i>it</i></div>')).toBe(
+      '<h2>Title</h2><p>line <strong>bold</strong> <em>it</em></p>',
+    );
   });
 
   it('makes a link that opens a new tab safe, and drops a target other than _blank', () => {

@@ -12,7 +12,8 @@
  * forms, SVG, javascript:/data:/vbscript: URLs (sanitize-html decodes
  * entities and strips control characters before it reads a scheme), and
  * protocol-relative URLs. A link that opens a new tab gets rel="noopener
- * noreferrer". Divs (what a browser's editor makes on Enter) become paragraphs.
+ * noreferrer". What a browser's editor makes becomes its meaning: divs (made
+ * on Enter) paragraphs, b and i strong and em.
  */
 import sanitizeHtml from 'sanitize-html';
 
@@ -23,9 +24,7 @@ const ALLOWED_TAGS = [
   'h3',
   'h4',
   'strong',
-  'b',
   'em',
-  'i',
   'u',
   's',
   'blockquote',
@@ -55,6 +54,8 @@ const POLICY: sanitizeHtml.IOptions = {
   transformTags: {
     h1: 'h2',
     div: 'p',
+    b: 'strong',
+    i: 'em',
     a: (tagName, attribs) => {
       if (attribs.target !== '_blank') {
         const { target: _target, rel: _rel, ...rest } = attribs;

@@ -88,7 +88,7 @@ export function ArticleEditor({ article, blogs, problems, saving, formatDate, on
     return t(`content.article.problems.${problem.code}`, { max: problem.max });
   };
   const formProblems = problems.filter((problem) => problem.field === 'form');
-  const dirty = article === null || !same(form, initial);
+  const dirty = !same(form, initial);
   const save = () => {
     setTouched(new Set());
     onSave(form);
@@ -103,7 +103,7 @@ export function ArticleEditor({ article, blogs, problems, saving, formatDate, on
         <button variant="primary" onClick={save} disabled={saving} loading={saving ? '' : undefined}>
           {t('content.article.save')}
         </button>
-        <button onClick={() => setForm(initial)} disabled={saving || article === null}>
+        <button onClick={() => setForm(initial)} disabled={saving}>
           {t('content.article.discard')}
         </button>
       </SaveBar>

@@ -54,10 +54,12 @@ const blockIs = (tag: string) => () => document.queryCommandValue('formatBlock')
 const LINK_SCHEMES = /^(https?:\/\/|mailto:)/i;
 
 function Toolbar({
+  label,
   commands,
   labelOf,
   onLink,
 }: {
+  label: string;
   commands: Command[];
   labelOf: (id: string) => string;
   onLink: React.ReactNode;
@@ -100,7 +102,7 @@ function Toolbar({
     <InlineStack gap="100" blockAlign="center" wrap>
       <div
         role="toolbar"
-        aria-label={t('content.editor.toolbar')}
+        aria-label={t('content.editor.toolbar', { label })}
         onKeyDown={move}
         style={{ display: 'flex', flexWrap: 'wrap', gap: 'var(--p-space-100)' }}
       >
@@ -250,7 +252,12 @@ export function RichTextEditor({ label, value, onChange, lines = 12, error }: Pr
       </InlineStack>
       {mode === 'visual' ? (
         <BlockStack gap="200">
-          <Toolbar commands={commands} labelOf={(command) => t(`content.editor.commands.${command}`)} onLink={link} />
+          <Toolbar
+            label={label}
+            commands={commands}
+            labelOf={(command) => t(`content.editor.commands.${command}`)}
+            onLink={link}
+          />
           <div
             ref={area}
             id={id}

@@ -151,7 +151,7 @@ describe('SafeHtml', () => {
 describe('RichTextEditor', () => {
   it('offers a labelled toolbar with one tab stop, toggles that say whether they are on, and the three views', () => {
     const html = render('en', <RichTextEditor label="Content" value="<p>Hi</p>" onChange={() => {}} />);
-    expect(html).toContain('role="toolbar" aria-label="Formatting"');
+    expect(html).toContain('role="toolbar" aria-label="Formatting of Content"');
     expect(html.match(/tabindex="0"/g)?.length).toBeGreaterThanOrEqual(2); // the first tool, and the editing area
     expect(html.match(/class="content-editor-tool" tabindex="-1"/g)).toHaveLength(8);
     expect(html).toContain('aria-pressed="false"');
