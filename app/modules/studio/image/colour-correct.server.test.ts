@@ -124,6 +124,19 @@ describe('levels', () => {
     }
   });
 
+  it('does not crush a flat-coloured product that is the darkest thing in the shot', () => {
+    // A sage mug filling the middle of a light backdrop, as the devstore's seed photos draw it.
+    const mug = drawImage(100, 100, 3, (x, y) =>
+      x >= 25 && x < 75 && y >= 20 && y < 80 ? [144, 167, 123] : [235, 240, 228],
+    );
+    const stretched = levels(mug);
+    const centre = pixelAt(stretched, 50, 50);
+    expect(Math.min(...centre)).toBeGreaterThan(40);
+    // Still the same colour family: green the strongest channel, blue the weakest.
+    expect(centre[1]).toBeGreaterThan(centre[0]!);
+    expect(centre[0]).toBeGreaterThan(centre[2]!);
+  });
+
   it('keeps the order of values (a monotone curve)', () => {
     const stretched = levels(dull);
     let descents = 0;
@@ -139,7 +152,7 @@ describe('levels', () => {
   });
 
   it('reads only opaque pixels and keeps alpha', () => {
-    const cutout = drawImage(100, 10, 4, (x) => (x < 50 ? [0, 0, 0, 0] : [100 + x, 100 + x, 100 + x, 255]));
+    const cutout = drawImage(100, 10, 4, (x) => (x < 50 ? [0, 0, 0, 0] : [4 * x - 150, 4 * x - 150, 4 * x - 150, 255]));
     const stretched = levels(cutout);
     expect(pixelAt(stretched, 99, 5)).toEqual([255, 255, 255, 255]);
     expect(pixelAt(stretched, 50, 5)).toEqual([0, 0, 0, 255]);

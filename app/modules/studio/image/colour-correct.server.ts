@@ -129,6 +129,15 @@ function histogramsOf(image: RawImage, before: Tables): [Uint32Array, Uint32Arra
   }) as [Uint32Array, Uint32Array, Uint32Array];
 }
 
+/**
+ * How far levels may move the black and the white point. A product shot
+ * whose darkest large area is the product itself (a flat-coloured mug on a
+ * light backdrop) has its 1st percentile on the product's own colour;
+ * stretching from there would crush the product to black.
+ */
+export const MAX_BLACK_POINT = 96;
+export const MIN_WHITE_POINT = 160;
+
 /** The values at the 1st and 99th percentiles of a histogram. */
 function percentileRange(histogram: Uint32Array): [low: number, high: number] {
   const clip = histogram.reduce((sum, count) => sum + count, 0) * LEVELS_CLIP;
@@ -154,9 +163,11 @@ function levelsTables(image: RawImage, before: Tables, linked: boolean): Tables 
     Math.max(...ranges.map(([, high]) => high)),
   ];
   return ranges.map((range, channel) => {
-    const [low, high] = linked ? shared : range;
+    const [measuredLow, measuredHigh] = linked ? shared : range;
     const table = before[channel]!;
-    if (high - low < MIN_SPAN || (low === 0 && high === 255)) return table;
+    if (measuredHigh - measuredLow < MIN_SPAN || (measuredLow === 0 && measuredHigh === 255)) return table;
+    const low = Math.min(measuredLow, MAX_BLACK_POINT);
+    const high = Math.max(measuredHigh, MIN_WHITE_POINT);
     return table.map((value) => Math.min(255, Math.max(0, Math.round(((value - low) * 255) / (high - low)))));
   }) as Tables;
 }
