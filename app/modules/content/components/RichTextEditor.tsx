@@ -26,9 +26,10 @@ import {
   Text,
   TextField,
 } from '@shopify/polaris';
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sanitizeArticleHtml } from '../articles/html-policy';
+import { EditorToolbar, type Command } from './EditorToolbar';
 import { SafeHtml } from './SafeHtml';
 
 type Mode = 'visual' | 'html' | 'preview';
@@ -42,95 +43,9 @@ interface Props {
   error?: string;
 }
 
-interface Command {
-  id: string;
-  run: () => void;
-  /** Whether the format is on at the caret (aria-pressed), for the formats that toggle. */
-  state?: () => boolean;
-}
-
 const exec = (command: string, value?: string) => document.execCommand(command, false, value);
 const blockIs = (tag: string) => () => document.queryCommandValue('formatBlock').toLowerCase() === tag;
 const LINK_SCHEMES = /^(https?:\/\/|mailto:)/i;
-
-function Toolbar({
-  label,
-  commands,
-  labelOf,
-  onLink,
-}: {
-  label: string;
-  commands: Command[];
-  labelOf: (id: string) => string;
-  onLink: React.ReactNode;
-}) {
-  const { t } = useTranslation();
-  const [focus, setFocus] = useState(0);
-  const [pressed, setPressed] = useState<Record<string, boolean>>({});
-  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
-
-  useEffect(() => {
-    const update = () =>
-      setPressed(Object.fromEntries(commands.filter((c) => c.state).map((c) => [c.id, Boolean(c.state?.())])));
-    document.addEventListener('selectionchange', update);
-    return () => document.removeEventListener('selectionchange', update);
-  }, [commands]);
-
-  const move = (event: KeyboardEvent<HTMLDivElement>) => {
-    const last = commands.length - 1;
-    const next =
-      event.key === 'ArrowRight'
-        ? focus === last
-          ? 0
-          : focus + 1
-        : event.key === 'ArrowLeft'
-          ? focus === 0
-            ? last
-            : focus - 1
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? last
-              : null;
-    if (next === null) return;
-    event.preventDefault();
-    setFocus(next);
-    buttons.current[next]?.focus();
-  };
-
-  return (
-    <InlineStack gap="100" blockAlign="center" wrap>
-      <div
-        role="toolbar"
-        aria-label={t('content.editor.toolbar', { label })}
-        onKeyDown={move}
-        style={{ display: 'flex', flexWrap: 'wrap', gap: 'var(--p-space-100)' }}
-      >
-        {commands.map((command, index) => (
-          <button
-            key={command.id}
-            ref={(element) => {
-              buttons.current[index] = element;
-            }}
-            type="button"
-            className="content-editor-tool"
-            tabIndex={index === focus ? 0 : -1}
-            aria-pressed={command.state ? Boolean(pressed[command.id]) : undefined}
-            // Keep the selection in the editing area while the button is pressed.
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => {
-              setFocus(index);
-              command.run();
-            }}
-          >
-            {labelOf(command.id)}
-          </button>
-        ))}
-      </div>
-      {onLink}
-    </InlineStack>
-  );
-}
 
 export function RichTextEditor({ label, value, onChange, lines = 12, error }: Props) {
   const { t } = useTranslation();
@@ -252,11 +167,12 @@ export function RichTextEditor({ label, value, onChange, lines = 12, error }: Pr
       </InlineStack>
       {mode === 'visual' ? (
         <BlockStack gap="200">
-          <Toolbar
+          <EditorToolbar
+            area={area}
             label={label}
             commands={commands}
             labelOf={(command) => t(`content.editor.commands.${command}`)}
-            onLink={link}
+            after={link}
           />
           <div
             ref={area}
