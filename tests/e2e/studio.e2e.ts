@@ -82,7 +82,14 @@ async function openShell(url: string): Promise<Shell> {
   });
   dev.onFailureShow(consoleLines);
   await page.goto(url);
-  return { page, app: page.frameLocator('#app-frame'), problems };
+  const app = page.frameLocator('#app-frame');
+  await hydrated(app);
+  return { page, app, problems };
+}
+
+/** Waits until React has hydrated the app's document: typing or clicking before that races hydration. */
+async function hydrated(app: FrameLocator) {
+  await expect.poll(() => app.locator('html[data-hydrated]').count(), { timeout: 120_000 }).toBe(1);
 }
 
 /** A screenshot of the shell with the app scrolled to its top. */
@@ -228,6 +235,7 @@ describe('Studio on the seeded shop', () => {
 
     // The browser shows the new photo on the product.
     await page.locator('#app-nav a', { hasText: 'Studio' }).click();
+    await hydrated(app);
     await app.getByPlaceholder('Search products').fill(title);
     await expect.poll(() => app.getByRole('link', { name: /^Edit / }).count(), WAIT).toBe(before.length);
     await expect.poll(() => app.getByText('Edited in Studio').count(), WAIT).toBe(1);
@@ -272,6 +280,7 @@ describe('Studio on the seeded shop', () => {
     await page.locator('#save-bar-discard').click();
 
     await page.goto(`${dev.shellUrl}/studio`);
+    await hydrated(app);
     await expect.poll(() => app.getByRole('link', { name: /^Edit .*, image 1$/ }).count(), WAIT).toBeGreaterThan(2);
     const rows = app.locator('tbody tr');
     await rows.nth(1).getByRole('checkbox').check();
@@ -289,6 +298,7 @@ describe('Studio on the seeded shop', () => {
     await expect.poll(() => app.getByText('Saved to Shopify as a new version').count()).toBe(2);
     await shot(page, 'batch');
     await page.goto(`${dev.shellUrl}/studio`);
+    await hydrated(app);
     await expect.poll(() => app.getByRole('heading', { name: 'Recent batches' }).isVisible(), WAIT).toBe(true);
     await shot(page, 'browser-batches');
     expect(problems).toEqual([]);
