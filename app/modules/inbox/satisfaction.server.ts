@@ -82,7 +82,7 @@ export async function recordSatisfaction(
     if (!ticket) return 'not_found';
     if (ticket.status === 'closed') return 'closed';
     await tx.inboxTicket.update({
-      where: { id: ticket.id },
+      where: { shop_number: { shop, number } },
       data: { rating, ratingComment: comment, ratedAt: now },
     });
     await recordTicketActivity(
