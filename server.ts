@@ -5,7 +5,7 @@
  * 2. Serves the Remix app with Express: Vite middleware with hot reload in
  *    development, the built app in production.
  * 3. Gives every request an id (X-Request-Id), carried into every log line.
- * 4. Receives webhooks at POST /webhooks ahead of all that (the inbox:
+ * 4. Receives webhooks at POST /webhooks ahead of all that, Express included (the inbox:
  *    docs/decisions/005-webhook-inbox.md), through the app code in the build.
  * 5. Runs the job queue's worker in this process: always with the embedded
  *    database, with PostgreSQL unless WORKER_IN_PROCESS=false.
@@ -25,7 +25,7 @@ import { parseEnv, type Env } from './app/platform/env/parse-env.ts';
 import { requestIdMiddleware } from './app/platform/http/request-id.server.ts';
 import type { runBackgroundWork } from './app/platform/jobs/background.server.ts';
 import { logger } from './app/platform/logging/logger.server.ts';
-import { webhookEndpoint } from './app/platform/webhooks/endpoint.ts';
+import { webhookEndpoint, withWebhooks } from './app/platform/webhooks/endpoint.ts';
 import type { drainInbox, receiveWebhook } from './app/platform/webhooks/receive.server.ts';
 
 /** What app/entry.server.tsx exports beside Remix's own entry functions. */
@@ -56,7 +56,16 @@ const embedded = isEmbeddedUrl(env.DATABASE_URL)
 if (embedded) process.env.DATABASE_URL = embedded.url;
 
 const app = express();
-const server = http.createServer(app);
+// Webhooks ahead of Express: no compression (the answer has no body), no per-request log line (the inbox logs refusals).
+const server: http.Server = http.createServer(
+  withWebhooks(
+    webhookEndpoint(
+      async () => (await entry()).receiveWebhook,
+      (error) => logger.error({ err: error }, 'Webhook delivery failed'),
+    ),
+    app,
+  ),
+);
 
 // Hot reload rides on Steward's own HTTP server: no second port to collide on.
 // Under the Shopify CLI, vite.config.ts takes the HMR port the CLI assigns.
@@ -74,12 +83,6 @@ const build = vite
   ? () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
   : ((await import(path.resolve('build/server/index.js'))) as ServerBuild);
 const entry = async () => (typeof build === 'function' ? await build() : build).entry.module as unknown as StewardEntry;
-
-// Webhooks first: no compression (the answer has no body), no per-request log line (the inbox logs refusals).
-app.post(
-  '/webhooks',
-  webhookEndpoint(async () => (await entry()).receiveWebhook),
-);
 
 app.use(compression());
 

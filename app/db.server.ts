@@ -13,6 +13,7 @@ import { isEmbeddedSocketUrl } from './platform/db/embedded.server';
 interface Database {
   prisma: PrismaClient;
   pool: pg.Pool;
+  inboxPool: pg.Pool;
 }
 
 function createClient(): Database {
@@ -25,7 +26,17 @@ function createClient(): Database {
   // The embedded database's socket takes one connection at a time safely (see embedded.server.ts).
   const max = isEmbeddedSocketUrl(env.DATABASE_URL) ? 1 : 10;
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max });
-  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }), pool };
+  // The webhook inbox's own connections: its INSERTs never wait in the queue
+  // behind Prisma's (a transaction holds Prisma's one embedded connection
+  // through every round trip), and with two of them one batch waits at the
+  // database while the other executes. It opens no transaction, so the
+  // embedded socket's one-transaction-at-a-time rule costs it only waiting.
+  const inboxPool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2, allowExitOnIdle: true });
+  return {
+    prisma: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }),
+    pool,
+    inboxPool,
+  };
 }
 
 // One client per process, surviving Vite's module reloads in development.
@@ -43,3 +54,6 @@ export default prisma;
  * group commit). The same connections: on the embedded database, still one.
  */
 export const sqlPool: pg.Pool = database.pool;
+
+/** The webhook inbox's connections (two; see createClient). */
+export const inboxPool: pg.Pool = database.inboxPool;

@@ -22,36 +22,33 @@ const { env } = await import('../app/env.server');
 const { verifyWebhook } = await import('../app/platform/webhooks/verify.server');
 const { applyEvent } = await import('../app/platform/webhooks/processor.server');
 const { WEBHOOK_HANDLERS } = await import('../app/platform/webhooks/handlers.server');
-const { webhookEndpoint } = await import('../app/platform/webhooks/endpoint');
+const { webhookEndpoint, withWebhooks } = await import('../app/platform/webhooks/endpoint');
 
 interface Stored {
   id: bigint;
   receivedAt: Date;
 }
 
-const app = express();
-app.post(
-  '/webhooks',
-  webhookEndpoint(() => async ({ header, body }) => {
-    const verification = verifyWebhook(header, body, env.SHOPIFY_API_SECRET);
-    if (!verification.valid) return { status: 401 };
-    const { shop, topic, eventId, webhookId, apiVersion, triggeredAt } = verification.headers;
-    const text = body.toString('utf8');
-    const payload: unknown = JSON.parse(text);
-    const [row] = await prisma.$queryRaw<Stored[]>`
+const endpoint = webhookEndpoint(() => async ({ header, body }) => {
+  const verification = verifyWebhook(header, body, env.SHOPIFY_API_SECRET);
+  if (!verification.valid) return { status: 401 };
+  const { shop, topic, eventId, webhookId, apiVersion, triggeredAt } = verification.headers;
+  const text = body.toString('utf8');
+  const payload: unknown = JSON.parse(text);
+  const [row] = await prisma.$queryRaw<Stored[]>`
       INSERT INTO "WebhookEvent" (shop, topic, "eventId", "webhookId", "apiVersion", "triggeredAt", payload, "receivedAt")
-      VALUES (${shop}, ${topic}, ${eventId}, ${webhookId}, ${apiVersion}, ${triggeredAt}, ${text}::jsonb, now() AT TIME ZONE 'UTC')
+      VALUES (${shop}, ${topic}, ${eventId}, ${webhookId}, ${apiVersion}, ${triggeredAt}, ${text}::json, now() AT TIME ZONE 'UTC')
       ON CONFLICT (shop, "eventId") DO NOTHING
       RETURNING id, "receivedAt"`;
-    if (row) {
-      const event = { ...verification.headers, id: row.id, receivedAt: row.receivedAt, payload };
-      await applyEvent(prisma, event, { handlers: WEBHOOK_HANDLERS });
-    }
-    return { status: 200 };
-  }),
-);
+  if (row) {
+    const event = { ...verification.headers, id: row.id, receivedAt: row.receivedAt, payload };
+    await applyEvent(prisma, event, { handlers: WEBHOOK_HANDLERS });
+  }
+  return { status: 200 };
+});
 
-const server = http.createServer(app);
+// Mounted as server.ts mounts the inbox: ahead of Express.
+const server = http.createServer(withWebhooks(endpoint, express()));
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   console.log(`baseline listening on ${JSON.stringify(server.address())}`);
 });

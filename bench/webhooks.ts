@@ -131,8 +131,18 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** Jiffies of all CPUs from /proc/stat: total, and stolen by the hypervisor. */
+function cpuJiffies(): { total: number; steal: number } {
+  const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+}
+
 interface Load {
   perSecond: number;
+  /** This process's CPU time per delivery (autocannon sending and reading answers). */
+  clientCpuPerWebhook: number;
+  /** Share of the machine's CPU time the hypervisor gave to others during the load. */
+  steal: number;
   /** The server's CPU time per delivery during the load (robust to a busy machine, unlike rates). */
   cpuPerWebhook: number;
   p50: number;
@@ -146,6 +156,8 @@ interface Load {
 async function fire(server: Server, deliveries: Delivery[]): Promise<Load> {
   const { url } = server;
   const cpuBefore = cpuMs(server.child.pid!);
+  const clientBefore = process.cpuUsage();
+  const jiffiesBefore = cpuJiffies();
   let next = 0;
   const result = await autocannon({
     url,
@@ -162,8 +174,12 @@ async function fire(server: Server, deliveries: Delivery[]): Promise<Load> {
       },
     ],
   });
+  const client = process.cpuUsage(clientBefore);
+  const jiffies = cpuJiffies();
   return {
     perSecond: result.requests.total / (result.duration || 1),
+    clientCpuPerWebhook: (client.user + client.system) / 1000 / Math.max(1, result.requests.total),
+    steal: (jiffies.steal - jiffiesBefore.steal) / Math.max(1, jiffies.total - jiffiesBefore.total),
     cpuPerWebhook: (cpuMs(server.child.pid!) - cpuBefore) / Math.max(1, result.requests.total),
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -260,7 +276,9 @@ async function measure(kind: 'steward' | 'baseline', plan: LoadPlan, warmup: Loa
     const load = await fire(server, plan.deliveries);
     console.log(
       `  ${Math.round(load.perSecond)} webhooks/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ` +
-        `${load.cpuPerWebhook.toFixed(2)} ms of server CPU each; waiting for the backlog…`,
+        `${load.cpuPerWebhook.toFixed(2)} ms of server CPU and ${load.clientCpuPerWebhook.toFixed(2)} ms of ` +
+        `client CPU each, ${(load.steal * 100).toFixed(0)}% of the machine's CPU stolen by the hypervisor; ` +
+        'waiting for the backlog…',
     );
     const checked = await check(server, plan, performance.now());
     return { load, checked };
@@ -289,6 +307,8 @@ function verdict(plan: LoadPlan, { load, checked }: Awaited<ReturnType<typeof me
   return problems;
 }
 
+// The server imports the generated Prisma client: a fresh clone has none until this runs.
+await run('npm', ['run', 'db:generate']);
 if (!values['no-build']) {
   console.log('building (npm run build)…');
   await run('npm', ['run', 'build']);

@@ -2,6 +2,7 @@
  * Requests built the way Shopify builds them, so the library's real
  * verification runs: session tokens from getJwt, webhook HMACs from getHmac.
  */
+import { createHmac } from 'node:crypto';
 import { API_KEY, API_SECRET_KEY, BASE64_HOST, getHmac, getJwt } from '@shopify/shopify-api/test-helpers';
 import type { JwtPayload } from '@shopify/shopify-api';
 import { TEST_ENV } from './test-env';
@@ -40,9 +41,15 @@ export function webhookRequest(
   topic: string,
   shop: string,
   payload: unknown,
-  options: { hmac?: string | null; webhookId?: string; eventId?: string } = {},
+  options: {
+    hmac?: string | null;
+    webhookId?: string;
+    eventId?: string;
+    /** Bytes to send instead of the payload as JSON (signed all the same). */
+    rawBody?: Buffer;
+  } = {},
 ): Request {
-  const body = JSON.stringify(payload);
+  const body = options.rawBody ?? JSON.stringify(payload);
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     'X-Shopify-Topic': topic,
@@ -52,9 +59,18 @@ export function webhookRequest(
     'X-Shopify-Event-Id': options.eventId ?? crypto.randomUUID(),
     'X-Shopify-Triggered-At': new Date().toISOString(),
   };
-  const hmac = options.hmac === undefined ? getHmac(body, API_SECRET_KEY) : options.hmac;
+  const hmac =
+    options.hmac === undefined
+      ? typeof body === 'string'
+        ? getHmac(body, API_SECRET_KEY)
+        : createHmac('sha256', API_SECRET_KEY).update(body).digest('base64')
+      : options.hmac;
   if (hmac !== null) headers['X-Shopify-Hmac-Sha256'] = hmac;
-  return new Request(`${APP_URL}/webhooks`, { method: 'POST', headers, body });
+  return new Request(`${APP_URL}/webhooks`, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+  });
 }
 
 /** Calls a loader or action the way Remix does, returning a thrown Response as the result. */

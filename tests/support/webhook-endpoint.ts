@@ -6,10 +6,9 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
 import prisma from '~/db.server';
 import { runBackgroundWork } from '~/platform/jobs/background.server';
-import { webhookEndpoint } from '~/platform/webhooks/endpoint';
+import { webhookEndpoint, withWebhooks } from '~/platform/webhooks/endpoint';
 import { receiveWebhook } from '~/platform/webhooks/receive.server';
 
 export interface RunningEndpoint {
@@ -20,12 +19,12 @@ export interface RunningEndpoint {
 
 /** Listens on `port` when given (a test that told the devstore where to deliver before loading this), else a free one. */
 export async function startWebhookEndpoint(port = 0): Promise<RunningEndpoint> {
-  const app = express();
-  app.post(
-    '/webhooks',
-    webhookEndpoint(() => receiveWebhook),
+  const server = http.createServer(
+    withWebhooks(
+      webhookEndpoint(() => receiveWebhook),
+      (_req, res) => res.writeHead(404).end(),
+    ),
   );
-  const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`,

@@ -98,7 +98,7 @@ describe('customers/redact', () => {
     // Scrubbed payloads keep 64-bit ids exact, so a pending event still applies to the right order.
     const exact = await prisma.$queryRaw<{ reference: string }[]>`
       SELECT payload->>'merchant_reference' AS reference FROM "WebhookEvent"
-      WHERE shop = ${shop} AND payload ? 'merchant_reference'`;
+      WHERE shop = ${shop} AND payload::jsonb ? 'merchant_reference'`;
     expect(exact.map((row) => row.reference)).toEqual([BIG_ID, BIG_ID, BIG_ID]);
 
     // The customer's mirror row is an empty tombstone that no late webhook or sync page fills again.

@@ -29,7 +29,8 @@ export function defaultDataDir(): string {
  * Marks the URLs of the embedded database's socket. The socket serves one
  * PGlite session to several connections, one connection's transaction or
  * query batch at a time (message-batches.ts), so while one connection holds a
- * transaction every other waits. Clients of such a URL use one connection
+ * transaction every other waits. Prisma's client on such a URL uses one
+ * connection and the webhook inbox two that never open a transaction
  * (db.server.ts), and separate processes do not share it for work
  * (scripts/worker.ts refuses): the Prisma CLI may.
  */

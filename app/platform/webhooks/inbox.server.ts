@@ -9,7 +9,8 @@
  *   database's error when the write fails: nothing has been acknowledged, so
  *   the caller answers 5xx and Shopify delivers again.
  * A failed batch is written again row by row, so one unstorable row (say,
- * invalid JSON) cannot fail the deliveries that came with it.
+ * invalid JSON, which the json column refuses) cannot fail the deliveries
+ * that came with it; that row's promise rejects with UnstorableDeliveryError.
  * After each commit, `onCommitted` hears the shops that got new rows.
  * The statement goes straight to the app's connection pool (db.server.ts
  * `sqlPool`), not through Prisma: its query compiler would handle every
@@ -19,8 +20,12 @@ import type { DeliveryHeaders } from './types';
 
 /** One delivery to store: its verified headers and its body. */
 export interface InboxRow extends DeliveryHeaders {
-  /** The delivery's body: a JSON document, stored as jsonb. */
-  payload: string;
+  /**
+   * The delivery's body: a JSON document, stored in a json column as it is.
+   * A Buffer travels to the database as the bytes received (binary format:
+   * for json, the text itself), neither decoded nor parsed here.
+   */
+  payload: string | Buffer;
 }
 
 export interface InboxOptions {
@@ -30,6 +35,12 @@ export interface InboxOptions {
   maxPendingBytes?: number;
   /** Rows in one INSERT (default 500). */
   maxBatchRows?: number;
+  /**
+   * INSERTs in flight at once (default 1). With 2 and a pool of 2
+   * connections, the next batch is already waiting at the database while the
+   * current one executes, so the database never idles on a round trip.
+   */
+  maxConcurrentWrites?: number;
   /** Called after every commit with the shops that got new rows; must not throw. */
   onCommitted?: (shops: string[]) => void;
 }
@@ -42,6 +53,15 @@ export interface SqlRunner {
 export class InboxFullError extends Error {
   override name = 'InboxFullError';
 }
+
+/** The database refused the row's data: the body is not JSON (or not UTF-8). Delivering it again cannot help. */
+export class UnstorableDeliveryError extends Error {
+  override name = 'UnstorableDeliveryError';
+}
+
+/** SQLSTATE class 22, data exception: invalid JSON (22P02), invalid UTF-8 (22021) and the like. */
+const isDataException = (error: unknown) =>
+  typeof (error as { code?: unknown } | null)?.code === 'string' && (error as { code: string }).code.startsWith('22');
 
 interface Pending {
   row: InboxRow;
@@ -66,7 +86,9 @@ export class WebhookInbox {
   private buffer: Pending[] = [];
   private pendingRows = 0;
   private pendingBytes = 0;
-  private writing: Promise<void> | null = null;
+  private readonly maxConcurrentWrites: number;
+  private readonly writes = new Set<Promise<void>>();
+  private scheduled = false;
 
   constructor(db: SqlRunner, options: InboxOptions = {}) {
     this.db = db;
@@ -74,6 +96,7 @@ export class WebhookInbox {
     this.maxPendingBytes = options.maxPendingBytes ?? 64 * 1024 * 1024;
     this.maxBatchRows = options.maxBatchRows ?? 500;
     this.onCommitted = options.onCommitted ?? (() => {});
+    this.maxConcurrentWrites = Math.max(1, options.maxConcurrentWrites ?? 1);
   }
 
   /** Stores one delivery; settles once its row is committed (see the module comment). */
@@ -86,30 +109,44 @@ export class WebhookInbox {
       this.buffer.push({ row, bytes, resolve, reject });
       this.pendingRows += 1;
       this.pendingBytes += bytes;
-      // Writes one at a time: what arrives meanwhile forms the next batch.
-      this.writing ??= this.drain();
+      this.schedule();
     });
   }
 
   /** Resolves when everything accepted so far has been written (or has failed). */
   async flush(): Promise<void> {
-    while (this.writing) await this.writing;
+    while (this.scheduled || this.writes.size > 0) {
+      if (this.writes.size > 0) await Promise.all(this.writes);
+      else await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 
-  private async drain(): Promise<void> {
-    // Let deliveries that arrived in the same turn of the event loop join the first batch.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    try {
-      while (this.buffer.length > 0) {
-        const batch = this.buffer.splice(0, this.maxBatchRows);
-        await this.write(batch);
+  /**
+   * Starts a write on the next turn of the event loop, so deliveries that
+   * arrived in the same turn join it; what arrives while the writes are in
+   * flight forms the next batch.
+   */
+  private schedule(): void {
+    if (this.scheduled || this.writes.size >= this.maxConcurrentWrites) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.launch();
+    });
+  }
+
+  private launch(): void {
+    while (this.writes.size < this.maxConcurrentWrites && this.buffer.length > 0) {
+      const batch = this.buffer.splice(0, this.maxBatchRows);
+      const written: Promise<void> = this.write(batch).finally(() => {
         for (const pending of batch) {
           this.pendingRows -= 1;
           this.pendingBytes -= pending.bytes;
         }
-      }
-    } finally {
-      this.writing = null;
+        this.writes.delete(written);
+        if (this.buffer.length > 0) this.schedule();
+      });
+      this.writes.add(written);
     }
   }
 
@@ -119,7 +156,9 @@ export class WebhookInbox {
       inserted = await this.insert(batch.map((pending) => pending.row));
     } catch (error) {
       if (batch.length === 1) {
-        batch[0]!.reject(error);
+        batch[0]!.reject(
+          isDataException(error) ? new UnstorableDeliveryError((error as Error).message, { cause: error }) : error,
+        );
         return;
       }
       for (const pending of batch) await this.write([pending]);
@@ -136,29 +175,36 @@ export class WebhookInbox {
   }
 
   /**
-   * One statement whatever the batch size: the batch travels as one JSON
-   * array built by concatenation, each payload spliced in as the JSON text it
-   * already is (the caller has checked it), so no payload is re-encoded.
+   * One multi-row INSERT for the batch. Each value travels as its own
+   * parameter, length-prefixed on the wire: a payload goes as the text it
+   * already is, neither escaped nor parsed here; the json column validates it
+   * (a body that is not JSON fails its row, see write()) and keeps it as sent.
    */
   private async insert(rows: InboxRow[]): Promise<Inserted[]> {
-    const records = rows.map(
-      (row) =>
-        `{"shop":${JSON.stringify(row.shop)},"topic":${JSON.stringify(row.topic)},` +
-        `"eventId":${JSON.stringify(row.eventId)},"webhookId":${JSON.stringify(row.webhookId)},` +
-        `"apiVersion":${JSON.stringify(row.apiVersion)},"triggeredAt":${JSON.stringify(row.triggeredAt?.toISOString() ?? null)},` +
-        `"payload":${row.payload}}`,
-    );
+    const tuples: string[] = [];
+    const values: unknown[] = [];
+    for (const row of rows) {
+      const n = values.length;
+      tuples.push(
+        `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, ` +
+          `$${n + 6}::timestamptz AT TIME ZONE 'UTC', $${n + 7}::json, now() AT TIME ZONE 'UTC')`,
+      );
+      values.push(
+        row.shop,
+        row.topic,
+        row.eventId,
+        row.webhookId,
+        row.apiVersion,
+        row.triggeredAt?.toISOString() ?? null,
+        row.payload,
+      );
+    }
     const { rows: inserted } = await this.db.query<Inserted>(
       `INSERT INTO "WebhookEvent" (shop, topic, "eventId", "webhookId", "apiVersion", "triggeredAt", payload, "receivedAt")
-       SELECT d.shop, d.topic, d."eventId", d."webhookId", d."apiVersion",
-              d."triggeredAt"::timestamptz AT TIME ZONE 'UTC', d.payload, now() AT TIME ZONE 'UTC'
-       FROM ROWS FROM (json_to_recordset($1::json) AS (shop text, topic text, "eventId" text, "webhookId" text,
-              "apiVersion" text, "triggeredAt" text, payload jsonb))
-            WITH ORDINALITY AS d(shop, topic, "eventId", "webhookId", "apiVersion", "triggeredAt", payload, position)
-       ORDER BY d.position
+       VALUES ${tuples.join(', ')}
        ON CONFLICT (shop, "eventId") DO NOTHING
        RETURNING shop, "eventId"`,
-      [`[${records.join(',')}]`],
+      values,
     );
     return inserted;
   }

@@ -11,11 +11,11 @@
  * No session is loaded here: handlers that need the Admin API load it in their
  * job. After each commit the shops' `webhooks.process` jobs are requested.
  */
-import { sqlPool } from '~/db.server';
+import { inboxPool } from '~/db.server';
 import { env } from '~/env.server';
 import { jobQueue } from '../jobs/index.server';
 import { logger } from '../logging/logger.server';
-import { InboxFullError, WebhookInbox } from './inbox.server';
+import { InboxFullError, UnstorableDeliveryError, WebhookInbox } from './inbox.server';
 import { noteDelivery } from './ingest-pressure.server';
 import { enqueueProcessing } from './jobs.server';
 import { ProcessTrigger } from './process-trigger.server';
@@ -48,7 +48,8 @@ const holder = globalThis as WithRuntime;
 function inboxRuntime(): InboxRuntime {
   return (holder[RUNTIME_KEY] ??= (() => {
     const trigger = new ProcessTrigger((shop) => enqueueProcessing(jobQueue(), shop));
-    const inbox = new WebhookInbox(sqlPool, {
+    const inbox = new WebhookInbox(inboxPool, {
+      maxConcurrentWrites: 2,
       onCommitted: (shops) => {
         for (const shop of shops) trigger.request(shop);
       },
@@ -65,15 +66,21 @@ export async function drainInbox(): Promise<void> {
   await runtime.trigger.idle();
 }
 
-/** JSON text PostgreSQL's jsonb can hold: it refuses the NUL character, so strings lose theirs. */
-function storableJson(text: string): string | null {
+/**
+ * The body as the inbox stores it: the bytes received, which the inbox's json
+ * column checks are JSON. Only a body that escapes the NUL character is
+ * rewritten, without it (PostgreSQL's text and jsonb refuse NUL, and the
+ * processor writes payload strings to text columns); null if that body is not
+ * JSON.
+ */
+function storablePayload(body: Buffer): Buffer | string | null {
+  if (!body.includes('\\u0000')) return body;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(body.toString('utf8'));
   } catch {
     return null;
   }
-  if (!text.includes('\\u0000')) return text;
   return JSON.stringify(parsed, (_key, value: unknown) =>
     typeof value === 'string' ? value.replaceAll('\u0000', '') : value,
   );
@@ -90,19 +97,21 @@ export async function receiveWebhook(delivery: WebhookDelivery): Promise<Webhook
   }
   const { headers } = verification;
   noteDelivery();
-  const payload = storableJson(delivery.body.toString('utf8'));
-  if (payload === null) {
+  const payload = storablePayload(delivery.body);
+  const notJson = () => {
     log.warn(
       { shop: headers.shop, topic: headers.topic, eventId: headers.eventId },
       'Webhook refused: body is not JSON',
     );
     return { status: 400 };
-  }
+  };
+  if (payload === null) return notJson();
   try {
     const stored = await inboxRuntime().inbox.accept({ ...headers, payload });
     if (!stored) log.debug({ shop: headers.shop, topic: headers.topic, eventId: headers.eventId }, 'Duplicate webhook');
     return { status: 200 };
   } catch (error) {
+    if (error instanceof UnstorableDeliveryError) return notJson();
     if (error instanceof InboxFullError) {
       log.warn({ shop: headers.shop, topic: headers.topic }, 'Webhook refused: inbox full');
       return { status: 503, headers: { 'Retry-After': '1' } };

@@ -4,6 +4,7 @@
  * committed.
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import type pg from 'pg';
 import prisma, { sqlPool } from '~/db.server';
 import { webhookRequest } from '../../../tests/support/shopify-requests';
 import { post, startWebhookEndpoint } from '../../../tests/support/webhook-endpoint';
@@ -76,6 +77,33 @@ describe('the webhook inbox', () => {
     expect(row.payload).toEqual({ id: 4, note: 'ab' });
   });
 
+  it('keeps the body exactly as Shopify sent it: key order, spacing and 64-bit numbers', async () => {
+    const text = '{"id":  9007199254740993 , "b":1,"a":{"z":"é","y":[1.50,2e3]}}';
+    const request = webhookRequest('orders/updated', SHOP, null, { eventId: 'evt-raw', rawBody: Buffer.from(text) });
+    expect(await post(endpoint, request)).toBe(200);
+    const [row] = await prisma.$queryRaw<{ text: string }[]>`
+      SELECT payload::text AS text FROM "WebhookEvent" WHERE shop = ${SHOP} AND "eventId" = 'evt-raw'`;
+    expect(row!.text).toBe(text);
+  });
+
+  it.each([
+    ['is not JSON', Buffer.from('{"id": 1,')],
+    ['is not UTF-8', Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])],
+    ['escapes NUL and is not JSON', Buffer.from('{"note": "a\\u0000b"')],
+  ])(
+    'answers 400 to a signed body that %s, stores it not, and stores the deliveries that came with it',
+    async (_label, rawBody) => {
+      const requests = [
+        ...Array.from({ length: 10 }, (_, i) => webhookRequest('orders/updated', SHOP, order(i))),
+        webhookRequest('orders/updated', SHOP, null, { eventId: 'evt-bad', rawBody }),
+      ];
+      const statuses = await Promise.all(requests.map((request) => post(endpoint, request)));
+      expect(statuses).toEqual([...Array(10).fill(200), 400]);
+      expect(await prisma.webhookEvent.count({ where: { shop: SHOP } })).toBe(10);
+      expect(await prisma.webhookEvent.count({ where: { eventId: 'evt-bad' } })).toBe(0);
+    },
+  );
+
   it('stores 200 concurrent deliveries, duplicates among them, each exactly once', async () => {
     const requests = Array.from({ length: 200 }, (_, i) =>
       webhookRequest('orders/updated', `shop-${i % 3}.myshopify.com`, order(i), { eventId: `evt-${i % 150}` }),
@@ -145,6 +173,37 @@ describe('the webhook inbox', () => {
     expect(await Promise.all(accepted)).toEqual([true, true, true]);
     expect(await inbox.accept(row('d'))).toBe(true);
     expect(await prisma.webhookEvent.count({ where: { shop: SHOP } })).toBe(4);
+  });
+
+  it('with two writes in flight, stores every row once and flush() waits for both', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const counting = {
+      async query<R>(text: string, values: unknown[]) {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        try {
+          return await sqlPool.query<R & pg.QueryResultRow>(text, values);
+        } finally {
+          inFlight -= 1;
+        }
+      },
+    };
+    const inbox = new WebhookInbox(counting, { maxConcurrentWrites: 2, maxBatchRows: 5 });
+    const row = (eventId: string) => ({
+      shop: SHOP,
+      topic: 'orders/updated',
+      eventId,
+      webhookId: eventId,
+      apiVersion: '2026-10',
+      triggeredAt: null,
+      payload: Buffer.from(JSON.stringify(order(1))),
+    });
+    const accepted = Array.from({ length: 40 }, (_, i) => inbox.accept(row(`c-${i % 30}`)));
+    await inbox.flush();
+    expect(most).toBe(2);
+    expect((await Promise.all(accepted)).filter(Boolean)).toHaveLength(30);
+    expect(await prisma.webhookEvent.count({ where: { shop: SHOP } })).toBe(30);
   });
 
   it('enqueues one processing job per shop however many deliveries arrive', async () => {
