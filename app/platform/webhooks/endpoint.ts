@@ -16,7 +16,7 @@ export type ReceiveWebhook = (delivery: WebhookDelivery) => Promise<WebhookReply
 /** Shopify's payloads are well under this; a larger body is refused unread. */
 export const MAX_WEBHOOK_BYTES = 8 * 1024 * 1024;
 
-export const WEBHOOK_PATH = '/webhooks';
+const WEBHOOK_PATH = '/webhooks';
 
 function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {

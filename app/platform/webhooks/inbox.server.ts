@@ -12,9 +12,9 @@
  * invalid JSON, which the json column refuses) cannot fail the deliveries
  * that came with it; that row's promise rejects with UnstorableDeliveryError.
  * After each commit, `onCommitted` hears the shops that got new rows.
- * The statement goes straight to the app's connection pool (db.server.ts
- * `sqlPool`), not through Prisma: its query compiler would handle every
- * payload byte once more on the hot path.
+ * The statement goes straight to a connection pool (the server gives the
+ * inbox its own, db.server.ts `inboxPool`), not through Prisma: its query
+ * compiler would handle every payload byte once more on the hot path.
  */
 import type { DeliveryHeaders } from './types';
 
@@ -60,8 +60,10 @@ export class UnstorableDeliveryError extends Error {
 }
 
 /** SQLSTATE class 22, data exception: invalid JSON (22P02), invalid UTF-8 (22021) and the like. */
-const isDataException = (error: unknown) =>
-  typeof (error as { code?: unknown } | null)?.code === 'string' && (error as { code: string }).code.startsWith('22');
+function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('22');
+}
 
 interface Pending {
   row: InboxRow;

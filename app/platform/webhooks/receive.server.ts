@@ -19,6 +19,7 @@ import { InboxFullError, UnstorableDeliveryError, WebhookInbox } from './inbox.s
 import { noteDelivery } from './ingest-pressure.server';
 import { enqueueProcessing } from './jobs.server';
 import { ProcessTrigger } from './process-trigger.server';
+import type { DeliveryHeaders } from './types';
 import { verifyWebhook, type HeaderReader } from './verify.server';
 
 const log = logger.child({ component: 'webhook-inbox' });
@@ -86,6 +87,11 @@ function storablePayload(body: Buffer): Buffer | string | null {
   );
 }
 
+function refusedAsNotJson(headers: DeliveryHeaders): WebhookReply {
+  log.warn({ shop: headers.shop, topic: headers.topic, eventId: headers.eventId }, 'Webhook refused: body is not JSON');
+  return { status: 400 };
+}
+
 export async function receiveWebhook(delivery: WebhookDelivery): Promise<WebhookReply> {
   const verification = verifyWebhook(delivery.header, delivery.body, env.SHOPIFY_API_SECRET);
   if (!verification.valid) {
@@ -98,20 +104,13 @@ export async function receiveWebhook(delivery: WebhookDelivery): Promise<Webhook
   const { headers } = verification;
   noteDelivery();
   const payload = storablePayload(delivery.body);
-  const notJson = () => {
-    log.warn(
-      { shop: headers.shop, topic: headers.topic, eventId: headers.eventId },
-      'Webhook refused: body is not JSON',
-    );
-    return { status: 400 };
-  };
-  if (payload === null) return notJson();
+  if (payload === null) return refusedAsNotJson(headers);
   try {
     const stored = await inboxRuntime().inbox.accept({ ...headers, payload });
     if (!stored) log.debug({ shop: headers.shop, topic: headers.topic, eventId: headers.eventId }, 'Duplicate webhook');
     return { status: 200 };
   } catch (error) {
-    if (error instanceof UnstorableDeliveryError) return notJson();
+    if (error instanceof UnstorableDeliveryError) return refusedAsNotJson(headers);
     if (error instanceof InboxFullError) {
       log.warn({ shop: headers.shop, topic: headers.topic }, 'Webhook refused: inbox full');
       return { status: 503, headers: { 'Retry-After': '1' } };
