@@ -514,6 +514,23 @@ describe('/apps/steward/rate', () => {
   const token = (number: number, tokenShop = shop, days = 30) =>
     satisfactionToken(tokenShop, number, new Date(Date.now() + days * 86_400_000));
 
+  it('answers a token with a lone UTF-16 surrogate as invalid, linking back to the bare rating page', async () => {
+    await installShop(shop);
+    const rated = await callRoute(
+      rateAction,
+      // JSON may escape half a pair (a form field cannot: its bytes are UTF-8, which has no half pairs).
+      proxyRequest('rate', {
+        shop,
+        accept: 'html',
+        ip: nextIp(),
+        body: '{"t":"x\\ud800","rating":"4"}',
+        contentType: 'application/json',
+      }),
+    );
+    expect(rated.status).toBe(303);
+    expect(rated.headers.get('Location')).toBe('/apps/steward/rate?steward_rate=invalid&steward_errors=t');
+  });
+
   it('shows the rating page as Liquid, and stores the rating; the customer may change it', async () => {
     const ticket = await solvedTicket();
     const t = token(ticket.number);

@@ -207,9 +207,12 @@ export async function showRatePage(db: PrismaClient, proxy: ProxyContext, reques
   });
 }
 
+/** A UTF-16 half pair on its own: no URL can carry it (encodeURIComponent throws), and no token holds one. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 export async function submitRating(db: PrismaClient, proxy: ProxyContext, request: Request): Promise<Response> {
   const page = (fields: Fields | null) =>
-    typeof fields?.t === 'string' && fields.t.length <= 600
+    typeof fields?.t === 'string' && fields.t.length <= 600 && !LONE_SURROGATE.test(fields.t)
       ? `${proxy.pathPrefix}/rate?t=${encodeURIComponent(fields.t)}`
       : `${proxy.pathPrefix}/rate`;
   const taken = await intake(db, proxy, request, 'rate', page);
