@@ -2,10 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectOrOpen, DataDirInUseError, LockFileUnreadableError, openEmbeddedDatabase } from './embedded.server';
 import { openEmbeddedDatabaseThread } from './embedded-thread-host';
+import { keepBatchesTogether } from './message-batches';
 
 const children: ChildProcess[] = [];
 const directories: string[] = [];
@@ -134,6 +136,75 @@ describe('embedded database socket', () => {
       expect(results[2]).toEqual(rounds.map((round) => `${round}-c`));
     } finally {
       await Promise.all(clients.map((client) => client.end().catch(() => {})));
+      await database.close();
+    }
+  });
+
+  it('runs a query’s protocol messages as one PGlite call at its Sync or Flush, answered in one chunk', async () => {
+    const message = (type: string) => Uint8Array.of(type.charCodeAt(0), 0, 0, 0, 4);
+    const typesOf = (bytes: Uint8Array) => {
+      const types: string[] = [];
+      for (let at = 0; at < bytes.length; at += 1 + new DataView(bytes.buffer, bytes.byteOffset + at + 1).getInt32(0))
+        types.push(String.fromCharCode(bytes[at]!));
+      return types.join('');
+    };
+    const calls: string[] = [];
+    const fake = {
+      isInTransaction: () => false,
+      // Like PGlite: answers come in pieces, here one per message run.
+      execProtocolRawStream: async (input: Uint8Array, options: { onRawData(data: Uint8Array): void }) => {
+        calls.push(typesOf(input));
+        for (const type of typesOf(input)) options.onRawData(Uint8Array.of(type.charCodeAt(0) + 32));
+      },
+      exec: async () => ({}),
+    } as unknown as PGlite;
+    const db = keepBatchesTogether(fake);
+    const answers: string[] = [];
+    const send = (type: string) =>
+      db.execProtocolRawStream(message(type), {
+        onRawData: (data) => void answers.push(String.fromCharCode(...data)),
+      });
+
+    for (const type of ['P', 'B', 'D', 'E']) await send(type);
+    expect(calls).toEqual([]);
+    expect(answers).toEqual([]);
+    expect(db.isInTransaction()).toBe(true);
+    await send('S');
+    expect(calls).toEqual(['PBDES']);
+    expect(answers).toEqual(['pbdes']);
+    expect(db.isInTransaction()).toBe(false);
+
+    // A Flush asks for the answers so far; the batch stays open until its Sync.
+    await send('P');
+    await send('H');
+    expect(calls.at(-1)).toBe('PH');
+    expect(answers.at(-1)).toBe('ph');
+    expect(db.isInTransaction()).toBe(true);
+    await send('S');
+    expect(calls.at(-1)).toBe('S');
+
+    // A connection that leaves mid-batch is rolled back with exec(); its held messages go with it.
+    await send('P');
+    await send('B');
+    await db.exec('ROLLBACK');
+    expect(db.isInTransaction()).toBe(false);
+    await send('Q');
+    expect(calls.at(-1)).toBe('Q');
+  });
+
+  it('answers an error inside a query’s batch, and the connection goes on', async () => {
+    const database = await openEmbeddedDatabase({});
+    const client = new pg.Client(database.url);
+    try {
+      await client.connect();
+      await expect(client.query('SELECT $1::int AS n', ['not a number'])).rejects.toThrow(/invalid input syntax/);
+      expect((await client.query<{ n: number }>('SELECT $1::int AS n', ['7'])).rows).toEqual([{ n: 7 }]);
+      // A prepared statement, a named Parse once and Bind/Execute after, works across batches.
+      const named = { name: 'twice', text: 'SELECT $1::int * 2 AS n' };
+      expect((await client.query<{ n: number }>({ ...named, values: ['2'] })).rows).toEqual([{ n: 4 }]);
+      expect((await client.query<{ n: number }>({ ...named, values: ['5'] })).rows).toEqual([{ n: 10 }]);
+    } finally {
+      await client.end().catch(() => {});
       await database.close();
     }
   });

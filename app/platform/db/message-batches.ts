@@ -1,6 +1,6 @@
 /**
  * Keeps each client connection's extended-protocol batch together on the
- * embedded database's socket.
+ * embedded database's socket, and runs it in one go.
  *
  * pglite-socket serves several connections from one PGlite session and runs
  * their wire messages one at a time, keeping a connection to itself only
@@ -11,31 +11,61 @@
  * before it lets another connection in, so this wrapper answers "yes" from
  * the first message of a batch until its Sync (or a simple Query, which is a
  * batch of its own): the same rule that already protects transactions.
+ *
+ * It also holds the batch's messages back until the Sync (or a Flush, after
+ * which the client waits for answers) and hands them to PGlite as one input,
+ * which PGlite runs message after message as PostgreSQL would, and writes the
+ * answers back as one chunk: one pass through PGlite and one socket write per
+ * query instead of one per message. PostgreSQL itself only promises answers
+ * after a Sync or Flush, so clients see no difference.
  */
 import type { PGlite } from '@electric-sql/pglite';
 
 const SYNC = 0x53; // 'S'
 const QUERY = 0x51; // 'Q'
-/** Parse, Bind, Describe, Execute, Close, Flush: messages that open or continue a batch. */
-const BATCH = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]);
+/** Parse, Bind, Describe, Execute, Close: messages that open or continue a batch, answered at its Sync or Flush. */
+const HELD = new Set([0x50, 0x42, 0x44, 0x45, 0x43]);
+
+type StreamOptions = Parameters<PGlite['execProtocolRawStream']>[1];
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+}
 
 export function keepBatchesTogether(db: PGlite): PGlite {
   let batchOpen = false;
+  /** The open batch's messages, not yet run. */
+  let held: Uint8Array[] = [];
+
+  async function run(message: Uint8Array, options: StreamOptions): Promise<void> {
+    const input = held.length > 0 ? concat([...held, message]) : message;
+    held = [];
+    const answers: Uint8Array[] = [];
+    // PGlite may reuse the memory it hands over once the call returns: keep copies.
+    await db.execProtocolRawStream(input, { ...options, onRawData: (data) => void answers.push(data.slice()) });
+    if (answers.length > 0) options.onRawData(concat(answers));
+  }
+
   return new Proxy(db, {
     get(target, property, receiver) {
       if (property === 'isInTransaction') return () => batchOpen || target.isInTransaction();
       if (property === 'execProtocolRawStream') {
-        return (message: Uint8Array, options: Parameters<PGlite['execProtocolRawStream']>[1]) => {
+        return async (message: Uint8Array, options: StreamOptions): Promise<void> => {
           const type = message[0] ?? 0;
+          if (HELD.has(type)) {
+            batchOpen = true;
+            held.push(message.slice());
+            return;
+          }
           if (type === SYNC || type === QUERY) batchOpen = false;
-          else if (BATCH.has(type)) batchOpen = true;
-          return target.execProtocolRawStream(message, options);
+          await run(message, options);
         };
       }
       if (property === 'exec') {
         // The socket rolls back with exec() when a connection leaves mid-transaction; its batch ends with it.
         return (...args: Parameters<PGlite['exec']>) => {
           batchOpen = false;
+          held = [];
           return target.exec(...args);
         };
       }
