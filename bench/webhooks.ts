@@ -53,6 +53,9 @@ const REQUESTS = Number(values.requests);
 const BASELINE_REQUESTS = Number(values['baseline-requests']);
 const CONNECTIONS = Number(values.connections);
 const RATE = values.rate === undefined ? undefined : Number(values.rate);
+if (RATE !== undefined && !(Number.isFinite(RATE) && RATE > 0)) {
+  throw new Error(`--rate must be a number of deliveries per second above 0, not ${values.rate}`);
+}
 const WARMUP = 1_000;
 const SECRET = 'bench-secret-0123456789abcdef';
 const SHOP = 'bench.myshopify.com';
@@ -233,6 +236,12 @@ async function fireAtRate(server: Server, deliveries: Delivery[], rate: number):
       if (++answered === deliveries.length) resolve();
     };
     const send = (delivery: Delivery, due: number) => {
+      let counted = false;
+      const once = (status: number) => {
+        if (counted) return;
+        counted = true;
+        answer(due, status);
+      };
       const request = http.request(
         {
           agent,
@@ -244,12 +253,15 @@ async function fireAtRate(server: Server, deliveries: Delivery[], rate: number):
         },
         (response) => {
           response.resume();
-          response.on('end', () => answer(due, response.statusCode ?? 0));
+          // 'close' follows 'end', and also comes alone for an answer cut off midway.
+          response.on('close', () => once(response.complete ? (response.statusCode ?? 0) : 0));
         },
       );
-      request.on('error', () => answer(due, 0));
+      request.setTimeout(10_000, () => request.destroy(new Error('timeout')));
+      request.on('error', () => once(0));
       request.end(delivery.body);
     };
+    if (deliveries.length === 0) resolve();
     const tick = () => {
       const due = Math.min(deliveries.length, Math.floor(((performance.now() - start) * rate) / 1000) + 1);
       for (; sent < due; sent++) send(deliveries[sent]!, start + (sent * 1000) / rate);

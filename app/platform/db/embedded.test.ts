@@ -190,6 +190,14 @@ describe('embedded database socket', () => {
     expect(db.isInTransaction()).toBe(false);
     await send('Q');
     expect(calls.at(-1)).toBe('Q');
+
+    // A Terminate after an unfinished batch goes alone (PGlite ignores it only then); the batch is dropped.
+    await send('P');
+    await send('X');
+    expect(calls.at(-1)).toBe('X');
+    expect(db.isInTransaction()).toBe(false);
+    await send('S');
+    expect(calls.at(-1)).toBe('S');
   });
 
   it('answers an error inside a query’s batch, and the connection goes on', async () => {

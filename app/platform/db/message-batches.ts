@@ -23,6 +23,9 @@ import type { PGlite } from '@electric-sql/pglite';
 
 const SYNC = 0x53; // 'S'
 const QUERY = 0x51; // 'Q'
+const TERMINATE = 0x58; // 'X'
+/** Answers are passed on once this many bytes have gathered, so a large result is not held whole. */
+const ANSWER_CHUNK_BYTES = 256 * 1024;
 /** Parse, Bind, Describe, Execute, Close: messages that open or continue a batch, answered at its Sync or Flush. */
 const HELD = new Set([0x50, 0x42, 0x44, 0x45, 0x43]);
 
@@ -40,10 +43,23 @@ export function keepBatchesTogether(db: PGlite): PGlite {
   async function run(message: Uint8Array, options: StreamOptions): Promise<void> {
     const input = held.length > 0 ? concat([...held, message]) : message;
     held = [];
-    const answers: Uint8Array[] = [];
-    // PGlite may reuse the memory it hands over once the call returns: keep copies.
-    await db.execProtocolRawStream(input, { ...options, onRawData: (data) => void answers.push(data.slice()) });
-    if (answers.length > 0) options.onRawData(concat(answers));
+    let answers: Uint8Array[] = [];
+    let bytes = 0;
+    const pass = () => {
+      if (answers.length > 0) options.onRawData(concat(answers));
+      answers = [];
+      bytes = 0;
+    };
+    await db.execProtocolRawStream(input, {
+      ...options,
+      onRawData: (data) => {
+        // PGlite may reuse the memory it hands over once the call returns: keep copies.
+        answers.push(data.slice());
+        bytes += data.length;
+        if (bytes >= ANSWER_CHUNK_BYTES) pass();
+      },
+    });
+    pass();
   }
 
   return new Proxy(db, {
@@ -56,6 +72,12 @@ export function keepBatchesTogether(db: PGlite): PGlite {
             batchOpen = true;
             held.push(message.slice());
             return;
+          }
+          if (type === TERMINATE) {
+            // PGlite ignores a Terminate only when it comes alone; the connection's unfinished batch goes with it.
+            batchOpen = false;
+            held = [];
+            return db.execProtocolRawStream(message, options);
           }
           if (type === SYNC || type === QUERY) batchOpen = false;
           await run(message, options);
