@@ -48,6 +48,7 @@ import { readSalesSeries } from '../app/modules/insights/series.server';
 import { migrationScripts } from '../tests/support/migrations';
 import { rawChannels, rawCohorts, rawProducts, rawSeries, rawSummary, rawVelocity } from './insights-raw';
 import { mirrorOrderOf, writeMirror } from './insights-seed';
+import { percentile } from './support/stats';
 
 const ORDERS = Number(process.argv[2] ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -132,11 +133,6 @@ const rows = await prisma.$queryRaw<{ table: string; rows: number }[]>`
   UNION ALL SELECT 'InsightsCustomerDaily', count(*)::int FROM "InsightsCustomerDaily"
   UNION ALL SELECT 'InsightsCohortDaily', count(*)::int FROM "InsightsCohortDaily"`;
 console.log(`  ${rows.map((row) => `${row.table} ${row.rows.toLocaleString('en')}`).join(', ')}`);
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
 
 async function sample(runs: number, work: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
   await work(); // warm-up

@@ -37,6 +37,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { connectOrOpen, openEmbeddedDatabase } from '../app/platform/db/embedded.server';
 import { migrationScripts } from '../tests/support/migrations';
+import { percentile } from './support/stats';
 import { planLoad, type Delivery, type LoadPlan } from './webhooks-load';
 
 const { values } = parseArgs({
@@ -167,11 +168,28 @@ interface Load {
   other: number;
 }
 
-async function fire(server: Server, deliveries: Delivery[]): Promise<Load> {
-  const { url } = server;
+type Costs = Pick<Load, 'clientCpuPerWebhook' | 'steal' | 'cpuPerWebhook'>;
+
+/** Starts counting CPU (server, this process, stolen); the function it returns gives the costs per delivery. */
+function meter(server: Server): (deliveries: number) => Costs {
   const cpuBefore = cpuMs(server.child.pid!);
   const clientBefore = process.cpuUsage();
   const jiffiesBefore = cpuJiffies();
+  return (deliveries) => {
+    const client = process.cpuUsage(clientBefore);
+    const jiffies = cpuJiffies();
+    const each = Math.max(1, deliveries);
+    return {
+      clientCpuPerWebhook: (client.user + client.system) / 1000 / each,
+      steal: (jiffies.steal - jiffiesBefore.steal) / Math.max(1, jiffies.total - jiffiesBefore.total),
+      cpuPerWebhook: (cpuMs(server.child.pid!) - cpuBefore) / each,
+    };
+  };
+}
+
+async function fire(server: Server, deliveries: Delivery[]): Promise<Load> {
+  const { url } = server;
+  const costs = meter(server);
   let next = 0;
   const result = await autocannon({
     url,
@@ -188,13 +206,9 @@ async function fire(server: Server, deliveries: Delivery[]): Promise<Load> {
       },
     ],
   });
-  const client = process.cpuUsage(clientBefore);
-  const jiffies = cpuJiffies();
   return {
     perSecond: result.requests.total / (result.duration || 1),
-    clientCpuPerWebhook: (client.user + client.system) / 1000 / Math.max(1, result.requests.total),
-    steal: (jiffies.steal - jiffiesBefore.steal) / Math.max(1, jiffies.total - jiffiesBefore.total),
-    cpuPerWebhook: (cpuMs(server.child.pid!) - cpuBefore) / Math.max(1, result.requests.total),
+    ...costs(result.requests.total),
     p50: result.latency.p50,
     p99: result.latency.p99,
     max: result.latency.max,
@@ -202,11 +216,6 @@ async function fire(server: Server, deliveries: Delivery[]): Promise<Load> {
     ok: result['2xx'],
     other: result.non2xx + result.errors + result.timeouts,
   };
-}
-
-/** Percentile of sorted values (nearest rank). */
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 }
 
 /**
@@ -217,9 +226,7 @@ function percentile(sorted: number[], p: number): number {
 async function fireAtRate(server: Server, deliveries: Delivery[], rate: number): Promise<Load> {
   const target = new URL(server.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
-  const cpuBefore = cpuMs(server.child.pid!);
-  const clientBefore = process.cpuUsage();
-  const jiffiesBefore = cpuJiffies();
+  const costs = meter(server);
   const latencies: number[] = [];
   let ok = 0;
   let other = 0;
@@ -270,17 +277,12 @@ async function fireAtRate(server: Server, deliveries: Delivery[], rate: number):
     setTimeout(tick, 10);
   });
   agent.destroy();
-  const client = process.cpuUsage(clientBefore);
-  const jiffies = cpuJiffies();
-  latencies.sort((a, b) => a - b);
   return {
     perSecond: deliveries.length / ((lastAnswer - start) / 1000),
-    clientCpuPerWebhook: (client.user + client.system) / 1000 / deliveries.length,
-    steal: (jiffies.steal - jiffiesBefore.steal) / Math.max(1, jiffies.total - jiffiesBefore.total),
-    cpuPerWebhook: (cpuMs(server.child.pid!) - cpuBefore) / deliveries.length,
+    ...costs(deliveries.length),
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
-    max: latencies.at(-1) ?? 0,
+    max: latencies.reduce((most, latency) => Math.max(most, latency), 0),
     sent: deliveries.length,
     ok,
     other,
@@ -428,10 +430,11 @@ console.log(
 
 console.log('measuring Steward (production build, inbox + in-process worker)…');
 const steward = await measure('steward', plan, warmup);
-const openLoop = RATE
-  ? (console.log(`measuring Steward open-loop: ${RATE} deliveries/s on a fixed schedule…`),
-    await measure('steward', plan, warmup, RATE))
-  : undefined;
+let openLoop: Awaited<ReturnType<typeof measure>> | undefined;
+if (RATE) {
+  console.log(`measuring Steward open-loop: ${RATE} deliveries/s on a fixed schedule…`);
+  openLoop = await measure('steward', plan, warmup, RATE);
+}
 console.log('measuring the baseline (processing inside each request)…');
 const baseline = await measure('baseline', baselinePlan, warmup);
 
@@ -444,7 +447,7 @@ console.log(
   `\n${'server'.padEnd(30)} ${'sent'.padStart(7)} ${'dupes'.padStart(6)} ${'webhooks'.padStart(10)} ${'p50'.padStart(10)} ${'p99'.padStart(10)} ${'max'.padStart(9)} ${'cpu/each'.padStart(9)} ${'drain'.padStart(9)}`,
 );
 console.log(row('Steward inbox', plan, steward));
-if (openLoop && RATE) console.log(row(`Steward, ${RATE}/s offered`, plan, openLoop));
+if (openLoop) console.log(row(`Steward, ${RATE}/s offered`, plan, openLoop));
 console.log(row('baseline: inline processing', baselinePlan, baseline));
 console.log(
   `\nratio: ${(steward.load.perSecond / baseline.load.perSecond).toFixed(2)}× the baseline's webhooks/s; ` +

@@ -70,7 +70,8 @@ export function keepBatchesTogether(db: PGlite): PGlite {
           const type = message[0] ?? 0;
           if (HELD.has(type)) {
             batchOpen = true;
-            held.push(message.slice());
+            // The socket hands each message over in a buffer of its own (pglite-socket: new Uint8Array(message)).
+            held.push(message);
             return;
           }
           if (type === TERMINATE) {
