@@ -5,6 +5,7 @@
  * A screenshot is saved to test-results/.
  */
 import path from 'node:path';
+import type { FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DevApp, RESULTS } from './support/dev-app';
 
@@ -35,8 +36,9 @@ describe('npm run dev', () => {
 
     // The shell's navigation drives the app (App Bridge's shopify:navigate): a client-side
     // navigation whose data request carries a fresh session token from the stand-in.
-    // Wait until the app has hydrated (its scripts loaded), then click.
-    await page.waitForLoadState('networkidle');
+    // Wait until the app has hydrated (its listeners are set), then click. Not 'networkidle':
+    // the sync card keeps fetching while the seeded orders sync, so the network may never rest.
+    await hydrated(app);
     const dataRequest = page.waitForResponse((response) => new URL(response.url()).pathname.endsWith('.data'), {
       timeout: 60_000,
     });
@@ -69,7 +71,7 @@ describe('npm run dev', () => {
   it('gives the app App Bridge: fresh session tokens, toasts, and a save bar the shell drives', async () => {
     const page = await dev.newPage({ viewport: { width: 1280, height: 860 } });
     await page.goto(dev.shellUrl);
-    await page.waitForLoadState('networkidle');
+    await hydrated(page.frameLocator('#app-frame'));
     const frame = page.frames().find((candidate) => candidate.url().includes('/app?'));
     if (!frame) throw new Error('the app frame did not load');
 
@@ -102,3 +104,8 @@ describe('npm run dev', () => {
     await expect.poll(() => page.locator('#save-bar').isVisible()).toBe(false);
   }, 120_000);
 });
+
+/** Waits until React has hydrated the app's document (root.tsx marks it): clicking before that races hydration. */
+async function hydrated(app: FrameLocator): Promise<void> {
+  await expect.poll(() => app.locator('html[data-hydrated]').count(), { timeout: 120_000 }).toBe(1);
+}
