@@ -38,11 +38,26 @@ export interface HousekeepingOptions {
   pruneEveryMs?: number;
 }
 
-/** Enqueues processing for every shop with due unprocessed events; returns those shops. */
+/**
+ * Enqueues processing for every shop with due unprocessed events; returns those shops.
+ * The shops are found by skipping from one to the next along the index (one
+ * probe per shop), not with DISTINCT, which reads every unprocessed row: the
+ * sweep runs every 2 s, and after a burst thousands of rows wait (10,000 took
+ * ~12 ms of the embedded database's one session, against ~0.7 ms this way).
+ */
 export async function sweepUnprocessed(queue: JobQueue): Promise<string[]> {
   const rows = await prisma.$queryRaw<{ shop: string }[]>`
-    SELECT DISTINCT shop FROM "WebhookEvent"
-    WHERE "processedAt" IS NULL AND attempts < ${MAX_EVENT_ATTEMPTS}::int`;
+    WITH RECURSIVE due AS (
+      (SELECT shop FROM "WebhookEvent"
+       WHERE "processedAt" IS NULL AND attempts < ${MAX_EVENT_ATTEMPTS}::int
+       ORDER BY shop LIMIT 1)
+      UNION ALL
+      SELECT (SELECT event.shop FROM "WebhookEvent" event
+              WHERE event."processedAt" IS NULL AND event.attempts < ${MAX_EVENT_ATTEMPTS}::int AND event.shop > due.shop
+              ORDER BY event.shop LIMIT 1)
+      FROM due WHERE due.shop IS NOT NULL
+    )
+    SELECT shop FROM due WHERE shop IS NOT NULL`;
   const shops = rows.map((row) => row.shop);
   for (const shop of shops) await enqueueProcessing(queue, shop);
   return shops;

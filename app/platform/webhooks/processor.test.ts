@@ -222,6 +222,29 @@ describe('processShopEvents', () => {
   });
 });
 
+describe('the sweeper', () => {
+  it('finds every shop with due events, and no shop whose events are all applied or dead', async () => {
+    const shops = ['d.myshopify.com', 'c.myshopify.com', 'b.myshopify.com', 'a.myshopify.com'];
+    for (const shop of shops) for (let i = 0; i < 3; i++) await store('orders/create', { id: i }, { shop });
+    // b: every event applied; c: every event dead; a and d: one event still due.
+    await prisma.webhookEvent.updateMany({ where: { shop: 'b.myshopify.com' }, data: { processedAt: new Date() } });
+    await prisma.webhookEvent.updateMany({
+      where: { shop: 'c.myshopify.com' },
+      data: { attempts: MAX_EVENT_ATTEMPTS },
+    });
+    for (const shop of ['a.myshopify.com', 'd.myshopify.com']) {
+      const [first, second] = await prisma.webhookEvent.findMany({ where: { shop }, orderBy: { id: 'asc' } });
+      await prisma.webhookEvent.update({ where: { id: first!.id }, data: { processedAt: new Date() } });
+      await prisma.webhookEvent.update({ where: { id: second!.id }, data: { attempts: MAX_EVENT_ATTEMPTS } });
+    }
+    const queue = new DbJobQueue(prisma);
+    expect(await sweepUnprocessed(queue)).toEqual(['a.myshopify.com', 'd.myshopify.com']);
+    for (const shop of ['a.myshopify.com', 'd.myshopify.com'])
+      expect(await queue.stats(shop)).toMatchObject({ queued: 1 });
+    expect(await queue.stats('c.myshopify.com')).toMatchObject({ queued: 0 });
+  });
+});
+
 describe('the race between a commit and a finishing job', () => {
   it('is real without the sweeper, and the sweeper closes it', async () => {
     const { seen, handler } = recorder();
