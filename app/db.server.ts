@@ -24,14 +24,23 @@ function createClient(): Database {
     );
   }
   // The embedded database's socket takes one connection at a time safely (see embedded.server.ts).
-  const max = isEmbeddedSocketUrl(env.DATABASE_URL) ? 1 : 10;
-  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max });
+  const embedded = isEmbeddedSocketUrl(env.DATABASE_URL);
+  const max = embedded ? 1 : 10;
+  // Its connections are loopback to this process's own database thread and cost nothing idle: they
+  // stay open, so the first queries after a quiet spell do not wait for new connections.
+  const idleTimeoutMillis = embedded ? 0 : 10_000;
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max, idleTimeoutMillis });
   // The webhook inbox's own connections: its INSERTs never wait in the queue
   // behind Prisma's (a transaction holds Prisma's one embedded connection
   // through every round trip), and with two of them one batch waits at the
   // database while the other executes. It opens no transaction, so the
   // embedded socket's one-transaction-at-a-time rule costs it only waiting.
-  const inboxPool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2, allowExitOnIdle: true });
+  const inboxPool = new pg.Pool({
+    connectionString: env.DATABASE_URL,
+    max: 2,
+    allowExitOnIdle: true,
+    idleTimeoutMillis,
+  });
   return {
     prisma: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }),
     pool,
