@@ -6,7 +6,8 @@
  * --rate N measures Steward open-loop as well: deliveries sent on a fixed
  * schedule of N per second, whatever the answers, each latency taken from the
  * time its delivery was due (so a server that falls behind shows it), on a
- * fresh server. The default measurement is closed-loop: --connections
+ * fresh server, on keep-alive connections (--connections of them opened
+ * before the clock starts, more as needed). The default measurement is closed-loop: --connections
  * deliveries always in flight, which finds the most the server takes in but,
  * by Little's law, puts a latency of connections ÷ rate on every delivery.
  * "p99 at N webhooks/s" is the open-loop figure.
@@ -18,7 +19,9 @@
  *    a fresh embedded database, the in-process worker) in a child process;
  * 3. from THIS process, autocannon sends signed orders/updated and
  *    products/update deliveries (bench/webhooks-load.ts: unique event ids,
- *    10% duplicates), after a warm-up;
+ *    10% duplicates), after a warm-up of 1,000 deliveries whose events are
+ *    all applied (and their follow-up jobs run) before the measured load: it
+ *    meets a server at rest;
  * 4. waits until every stored event is processed, then checks: stored events
  *    = unique events sent, none left unprocessed or dead, one activity entry
  *    per event, and the mirror holding each order and product at the last
@@ -263,7 +266,7 @@ async function fireAtRate(server: Server, deliveries: Delivery[], rate: number):
   let other = 0;
   let lastAnswer = 0;
   const sockets = new Set<net.Socket>();
-  const start = performance.now() + 10;
+  let start = Number.POSITIVE_INFINITY;
   await new Promise<void>((resolve) => {
     let sent = 0;
     let answered = 0;
@@ -279,10 +282,17 @@ async function fireAtRate(server: Server, deliveries: Delivery[], rate: number):
       else other += 1;
       if (++answered === deliveries.length) resolve();
     };
-    const connect = (first: number) => {
+    /** Opens a keep-alive connection that sends `first` once connected, or waits idle for the next due delivery. */
+    const connect = (first?: number, connected?: () => void) => {
       const socket = net.connect({ host: target.hostname, port: Number(target.port), noDelay: true });
       sockets.add(socket);
       let current: number | undefined = first;
+      // `connected` is told once, also when the connection fails before it is made.
+      let told = false;
+      const tell = () => {
+        if (!told) connected?.();
+        told = true;
+      };
       let received: Buffer = Buffer.alloc(0);
       const send = (i: number) => {
         current = i;
@@ -307,6 +317,7 @@ async function fireAtRate(server: Server, deliveries: Delivery[], rate: number):
         free();
       });
       socket.on('close', () => {
+        tell();
         sockets.delete(socket);
         const at = idle.indexOf(send);
         if (at !== -1) idle.splice(at, 1);
@@ -315,7 +326,11 @@ async function fireAtRate(server: Server, deliveries: Delivery[], rate: number):
         current = undefined;
       });
       socket.on('error', () => {});
-      socket.once('connect', () => send(first));
+      socket.once('connect', () => {
+        if (first === undefined) idle.push(send);
+        else send(first);
+        tell();
+      });
     };
     const dispatch = (i: number) => {
       const send = idle.pop();
@@ -324,12 +339,19 @@ async function fireAtRate(server: Server, deliveries: Delivery[], rate: number):
       else waiting.push(i);
     };
     if (deliveries.length === 0) resolve();
+    // As many connections open before the clock starts as the closed loop holds: the
+    // first deliveries do not each wait for a TCP handshake (more open as needed).
+    let opened = 0;
+    for (let c = 0; c < CONNECTIONS; c++) connect(undefined, () => void (++opened === CONNECTIONS && go()));
+    const go = () => {
+      start = performance.now() + 10;
+      setTimeout(tick, 10);
+    };
     const tick = () => {
       const now = Math.min(deliveries.length, Math.floor(((performance.now() - start) * rate) / 1000) + 1);
       for (; sent < now; sent++) dispatch(sent);
       if (sent < deliveries.length) setTimeout(tick, 1);
     };
-    setTimeout(tick, 10);
   });
   for (const socket of sockets) socket.destroy();
   return {
@@ -368,21 +390,29 @@ async function query<T>(dataDir: string, text: string, params: unknown[]): Promi
   }
 }
 
-/** Waits until nothing is left to process, then reads what the database holds for the shop. */
-async function check(server: Server, plan: LoadPlan, loadEnded: number): Promise<Checked> {
-  const pending = async () =>
+/** Waits until every stored event is applied (or dead) and, with `jobs`, no job runs or is due within 20 s. */
+async function waitForBacklog(server: Server, jobs = false): Promise<void> {
+  const busy = async () =>
     (
       await query<{ n: number }>(
         server.dataDir,
-        `SELECT count(*)::int AS n FROM "WebhookEvent" WHERE "processedAt" IS NULL AND attempts < 5`,
-        [],
+        `SELECT (SELECT count(*) FROM "WebhookEvent" WHERE "processedAt" IS NULL AND attempts < 5)::int
+              + CASE WHEN $1 THEN (SELECT count(*) FROM "Job" WHERE state = 'running'
+                  OR (state = 'queued' AND "runAt" <= now() AT TIME ZONE 'UTC' + interval '20 seconds'))::int
+                ELSE 0 END AS n`,
+        [jobs],
       )
     )[0]!.n;
   const end = Date.now() + 15 * 60_000;
-  while ((await pending()) > 0) {
+  while ((await busy()) > 0) {
     if (Date.now() > end) throw new Error('Processing did not finish within 15 minutes');
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/** Waits until nothing is left to process, then reads what the database holds for the shop. */
+async function check(server: Server, plan: LoadPlan, loadEnded: number): Promise<Checked> {
+  await waitForBacklog(server);
   const drainSeconds = (performance.now() - loadEnded) / 1000;
   const [events] = await query<{ stored: number; pending: number; dead: number }>(
     server.dataDir,
@@ -427,6 +457,8 @@ async function measure(kind: 'steward' | 'baseline', plan: LoadPlan, warmup: Loa
   const server = await startServer(kind);
   try {
     await fire(server, warmup.deliveries);
+    // The measured load meets a server at rest: the warm-up's events applied, its follow-up jobs run.
+    await waitForBacklog(server, true);
     const load = rate ? await fireAtRate(server, plan.deliveries, rate) : await fire(server, plan.deliveries);
     console.log(
       `  ${Math.round(load.perSecond)} webhooks/s${rate ? ` (${rate}/s offered)` : ''}, ` +
