@@ -29,7 +29,8 @@ function createClient(): Database {
   // Its connections are loopback to this process's own database thread and cost nothing idle: they
   // stay open, so the first queries after a quiet spell do not wait for new connections.
   const idleTimeoutMillis = embedded ? 0 : 10_000;
-  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max, idleTimeoutMillis });
+  // allowExitOnIdle: an idle connection never keeps a script's process alive.
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max, idleTimeoutMillis, allowExitOnIdle: true });
   // The webhook inbox's own connections: its INSERTs never wait in the queue
   // behind Prisma's (a transaction holds Prisma's one embedded connection
   // through every round trip), and with two of them one batch waits at the
