@@ -9,6 +9,7 @@ import { PrismaClient } from '@prisma/client';
 import pg from 'pg';
 import { env } from './env.server';
 import { isEmbeddedSocketUrl } from './platform/db/embedded.server';
+import { logger } from './platform/logging/logger.server';
 
 interface Database {
   prisma: PrismaClient;
@@ -31,6 +32,12 @@ function createClient(): Database {
   const idleTimeoutMillis = embedded ? 0 : 10_000;
   // allowExitOnIdle: an idle connection never keeps a script's process alive.
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max, idleTimeoutMillis, allowExitOnIdle: true });
+  // A pool whose idle connection ends (the database restarting, the embedded one closing at shutdown)
+  // emits 'error': without a listener that would end the process. The pool drops that connection
+  // and opens a new one when next asked; the next query fails only if the database is really gone.
+  const dropped = (name: string) => (error: Error) =>
+    logger.warn({ err: error, pool: name }, 'An idle database connection ended; the pool will reconnect');
+  pool.on('error', dropped('app'));
   // The webhook inbox's own connections: its INSERTs never wait in the queue
   // behind Prisma's (a transaction holds Prisma's one embedded connection
   // through every round trip), and with two of them one batch waits at the
@@ -42,6 +49,7 @@ function createClient(): Database {
     allowExitOnIdle: true,
     idleTimeoutMillis,
   });
+  inboxPool.on('error', dropped('inbox'));
   return {
     prisma: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }),
     pool,
