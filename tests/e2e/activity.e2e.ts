@@ -18,7 +18,7 @@ import { seedDefaultShops } from '../../devstore/seed';
 import type { ShopState } from '../../devstore/state/shop-state';
 import type { DevstoreEvent } from '../../devstore/webhooks/events';
 import { buildPayload } from '../../devstore/webhooks/payloads';
-import { DevApp, RESULTS } from './support/dev-app';
+import { DevApp, hydrated, RESULTS } from './support/dev-app';
 
 /** A navigation runs a loader that asks the devstore for the shop: give it time on a busy machine. */
 const WAIT = { timeout: 20_000 };
@@ -142,20 +142,6 @@ async function insert(client: pg.Client, entries: ActivityInput[]): Promise<void
   }
 }
 
-/** Server-rendered rows show before React hydrates the page; typing before that is lost. */
-async function hydrated(page: Page): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        appFrame(page).evaluate(() => {
-          const input = document.querySelector('input');
-          return input !== null && Object.keys(input).some((key) => key.startsWith('__reactFiber'));
-        }),
-      { timeout: 120_000 },
-    )
-    .toBe(true);
-}
-
 const appFrame = (page: Page) => {
   const frame = page.frames().find((candidate) => new URL(candidate.url()).pathname.startsWith('/app'));
   if (!frame) throw new Error('the app frame did not load');
@@ -180,7 +166,7 @@ describe('Activity page', () => {
     await expect.poll(() => rows.count(), { timeout: 120_000 }).toBe(50);
     await expect.poll(() => page.locator('#title-bar').textContent(), WAIT).toBe('Activity');
     await expect.poll(() => page.locator('#app-nav a').allTextContents(), WAIT).toContain('Activity');
-    await hydrated(page);
+    await hydrated(app);
     await page.screenshot({ path: path.join(RESULTS, 'activity-list.png'), fullPage: true });
     const firstTimes = await app
       .locator('tbody tr time')

@@ -5,9 +5,8 @@
  * A screenshot is saved to test-results/.
  */
 import path from 'node:path';
-import type { FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DevApp, RESULTS } from './support/dev-app';
+import { DevApp, hydrated, RESULTS } from './support/dev-app';
 
 const dev = new DevApp({
   name: 'dev',
@@ -104,8 +103,3 @@ describe('npm run dev', () => {
     await expect.poll(() => page.locator('#save-bar').isVisible()).toBe(false);
   }, 120_000);
 });
-
-/** Waits until React has hydrated the app's document (root.tsx marks it): clicking before that races hydration. */
-async function hydrated(app: FrameLocator): Promise<void> {
-  await expect.poll(() => app.locator('html[data-hydrated]').count(), { timeout: 120_000 }).toBe(1);
-}

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevstore, type Devstore } from '../../devstore/index';
 import { seedDefaultShops } from '../../devstore/seed';
 import { emptyShop } from '../../devstore/test-support';
-import { DevApp, RESULTS } from './support/dev-app';
+import { DevApp, hydrated, RESULTS } from './support/dev-app';
 
 /** A navigation runs loaders that ask the devstore (and download a photo): give them time on a busy machine. */
 const WAIT = { timeout: 30_000 };
@@ -85,11 +85,6 @@ async function openShell(url: string): Promise<Shell> {
   const app = page.frameLocator('#app-frame');
   await hydrated(app);
   return { page, app, problems };
-}
-
-/** Waits until React has hydrated the app's document: typing or clicking before that races hydration. */
-async function hydrated(app: FrameLocator) {
-  await expect.poll(() => app.locator('html[data-hydrated]').count(), { timeout: 120_000 }).toBe(1);
 }
 
 /** A screenshot of the shell with the app scrolled to its top. */

@@ -9,8 +9,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { onTestFailed } from 'vitest';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { expect, onTestFailed } from 'vitest';
 
 const CHROMIUM_FLAGS = [
   '--headless',
@@ -27,6 +27,16 @@ const USER_AGENT =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 /** Where the tests save their screenshots. */
 export const RESULTS = path.resolve('test-results');
+
+/**
+ * Waits until React has hydrated the app's document (root.tsx marks it from an
+ * effect, so after the whole root has committed). Server-rendered content shows
+ * earlier, and a node holding a fiber proves nothing: React attaches fibers
+ * while it is still rendering. Typing or clicking before this races hydration.
+ */
+export async function hydrated(app: FrameLocator): Promise<void> {
+  await expect.poll(() => app.locator('html[data-hydrated]').count(), { timeout: 120_000 }).toBe(1);
+}
 
 export interface DevAppOptions {
   /** Names the temporary directory (steward-e2e-<name>-…). */
