@@ -56,8 +56,9 @@ export function countDelivery(state: IngestState, now: number): void {
 export function pauseBeforeEvent(state: IngestState, now: number): number {
   if (now - state.lastDelivery >= QUIET_MS) return 0;
   // The window under way counts too once it is long enough to say something: a burst is heavy from its start.
+  // The delivery that opened the window starts its span: the window's rate is of the ones after it.
   const elapsed = now - state.windowStart;
-  const current = elapsed >= MIN_RATE_SPAN_MS ? (state.windowCount * 1000) / elapsed : 0;
+  const current = elapsed >= MIN_RATE_SPAN_MS ? ((state.windowCount - 1) * 1000) / elapsed : 0;
   return Math.max(state.rate, current) >= HEAVY_RATE ? HEAVY_PAUSE_MS : PAUSE_MS;
 }
 
@@ -70,8 +71,44 @@ export function noteDelivery(): void {
   countDelivery(state, performance.now());
 }
 
-/** The processor awaits it before each event. */
-export async function yieldToDeliveries(): Promise<void> {
-  const pause = pauseBeforeEvent(state, performance.now());
-  if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+/** A pause is slept in steps this long, so it ends soon after deliveries stop or the worker stops. */
+const STEP_MS = 100;
+
+/**
+ * Waits until `pauseBeforeEvent` says the processor may go on. The pause is
+ * asked again every STEP_MS, so a 5 s heavy pause ends within a step of the
+ * stream stopping (or slowing to moderate), and at once when `signal` aborts.
+ */
+export async function waitForTurn(
+  ingest: IngestState,
+  clock: () => number,
+  sleep: (ms: number) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<void> {
+  const start = clock();
+  for (;;) {
+    if (signal?.aborted) return;
+    const now = clock();
+    const left = pauseBeforeEvent(ingest, now) - (now - start);
+    if (left <= 0) return;
+    await sleep(Math.min(STEP_MS, left));
+  }
+}
+
+function sleepUnless(signal: AbortSignal | undefined): (ms: number) => Promise<void> {
+  return (ms) =>
+    new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      }
+      signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+/** The processor awaits it before each event; it returns early when `signal` aborts. */
+export function yieldToDeliveries(signal?: AbortSignal): Promise<void> {
+  return waitForTurn(state, () => performance.now(), sleepUnless(signal), signal);
 }

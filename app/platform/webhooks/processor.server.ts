@@ -41,8 +41,8 @@ export interface ProcessorOptions {
   /** Events read at a time (default 20). */
   batchSize?: number;
   maxAttempts?: number;
-  /** Awaited before each event (the job passes ingest-pressure's yieldToDeliveries). */
-  pace?: () => Promise<void>;
+  /** Awaited before each event with the run's signal (the job passes ingest-pressure's yieldToDeliveries). */
+  pace?: (signal: AbortSignal) => Promise<void>;
   /** When aborted (the worker is stopping), the run ends after the event in hand; the rest waits for the next run. */
   signal?: AbortSignal;
 }
@@ -162,7 +162,7 @@ export async function processShopEvents(
     const batch = await nextBatch(db, shop, settings.batchSize, settings.maxAttempts);
     if (batch.length === 0) return result;
     for (const event of batch) {
-      await settings.pace();
+      await settings.pace(settings.signal);
       if (settings.signal.aborted) return result;
       try {
         if (await apply(db, event, settings)) result.applied += 1;
