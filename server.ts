@@ -24,6 +24,7 @@ import { defaultDataDir, isEmbeddedUrl } from './app/platform/db/embedded.server
 import { parseEnv, type Env } from './app/platform/env/parse-env.ts';
 import { requestIdMiddleware } from './app/platform/http/request-id.server.ts';
 import type { runBackgroundWork } from './app/platform/jobs/background.server.ts';
+import type { closeDatabase } from './app/db.server.ts';
 import { logger } from './app/platform/logging/logger.server.ts';
 import { webhookEndpoint, withWebhooks } from './app/platform/webhooks/endpoint.ts';
 import type { drainInbox, receiveWebhook } from './app/platform/webhooks/receive.server.ts';
@@ -33,6 +34,7 @@ interface StewardEntry {
   receiveWebhook: typeof receiveWebhook;
   drainInbox: typeof drainInbox;
   runBackgroundWork: typeof runBackgroundWork;
+  closeDatabase: typeof closeDatabase;
 }
 
 const production = process.env.NODE_ENV === 'production';
@@ -121,6 +123,7 @@ async function shutdown(signal: string) {
   stopWorker.abort();
   await worker;
   await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+  await (await entry()).closeDatabase();
   await vite?.close();
   await embedded?.close();
   process.exit(0);

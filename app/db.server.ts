@@ -75,3 +75,14 @@ export const sqlPool: pg.Pool = database.pool;
 
 /** The webhook inbox's connections (two; see createClient). */
 export const inboxPool: pg.Pool = database.inboxPool;
+
+/**
+ * Ends every connection of this process's pools: server.ts calls it at
+ * shutdown, before it closes the embedded database, so no idle connection
+ * is cut from under a pool. The client cannot be used afterwards.
+ */
+export async function closeDatabase(): Promise<void> {
+  await prisma.$disconnect();
+  // Prisma's disconnect leaves the adapter's pool open.
+  await Promise.all([sqlPool, inboxPool].filter((pool) => !pool.ending).map((pool) => pool.end()));
+}

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { inboxPool, sqlPool } from './db.server';
+import { closeDatabase, inboxPool, sqlPool } from './db.server';
 
 /** The socket under a pooled client (pg keeps it on the client's connection). */
 function socketOf(client: pg.PoolClient): { destroy(): void } {
@@ -21,5 +21,14 @@ describe('the database pools', () => {
     await expect.poll(() => pool.totalCount).toBe(open - 1);
     const { rows } = await pool.query<{ one: number }>('SELECT 1 AS one');
     expect(rows[0]!.one).toBe(1);
+  });
+
+  // Last in this file: the client cannot be used after it.
+  it('closes both pools for shutdown', async () => {
+    expect(sqlPool.totalCount + inboxPool.totalCount).toBeGreaterThan(0);
+    await closeDatabase();
+    expect(sqlPool.ended).toBe(true);
+    expect(inboxPool.ended).toBe(true);
+    expect(sqlPool.totalCount + inboxPool.totalCount).toBe(0);
   });
 });

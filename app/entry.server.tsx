@@ -15,6 +15,7 @@ export const streamTimeout = 5_000;
 // development (Vite) and production (the built file) alike.
 export { receiveWebhook, drainInbox } from './platform/webhooks/receive.server';
 export { runBackgroundWork } from './platform/jobs/background.server';
+export { closeDatabase } from './db.server';
 
 export default async function handleRequest(
   request: Request,
