@@ -101,6 +101,14 @@ function profileFlags(): string[] {
   return values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
 }
 
+/** The Node flags `npm start` gives server.ts, so the bench runs the server as production does. */
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+  const flags = /\bnode((?: --[^\s]+)*) server\.ts\b/.exec(scripts.start ?? '');
+  if (!flags) throw new Error(`package.json's start script does not run "node … server.ts": ${scripts.start}`);
+  return flags[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
 interface Server {
   url: string;
   dataDir: string;
@@ -113,14 +121,18 @@ async function startServer(kind: 'steward' | 'baseline'): Promise<Server> {
   const env = { ...process.env, ...APP_ENV, PORT: String(port), PGLITE_DATA_DIR: dataDir };
   const child =
     kind === 'steward'
-      ? spawn(process.execPath, [...profileFlags(), 'server.ts'], {
+      ? spawn(process.execPath, [...startFlags(), ...profileFlags(), 'server.ts'], {
           env: { ...env, NODE_ENV: 'production' },
           stdio: ['ignore', 'inherit', 'inherit'],
         })
-      : spawn(process.execPath, ['node_modules/vite-node/vite-node.mjs', 'bench/webhooks-baseline-server.ts'], {
-          env: { ...env, NODE_ENV: 'production' },
-          stdio: ['ignore', 'ignore', 'inherit'],
-        });
+      : spawn(
+          process.execPath,
+          [...startFlags(), 'node_modules/vite-node/vite-node.mjs', 'bench/webhooks-baseline-server.ts'],
+          {
+            env: { ...env, NODE_ENV: 'production' },
+            stdio: ['ignore', 'ignore', 'inherit'],
+          },
+        );
   const url = `http://127.0.0.1:${port}/webhooks`;
   const end = Date.now() + 60_000;
   for (;;) {
