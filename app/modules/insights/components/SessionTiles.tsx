@@ -1,11 +1,14 @@
 /**
  * Sessions and conversion rate tiles, streamed in after the rest of the page
  * (ShopifyQL is a live call to Shopify). Where the shop's plan has no
- * analytics, or Shopify could not answer, the tiles say so in words.
+ * analytics, or Shopify could not answer, the tiles say so in words. The
+ * server and hydration render the loading tiles; the Suspense boundary that
+ * awaits the streamed answer starts after hydration (see useHydrated).
  */
 import { Await } from '@remix-run/react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useHydrated } from '~/components/use-hydrated';
 import type { SessionsView } from '../pages.server';
 import type { InsightsFormatter } from './insights-format';
 import { KpiTile } from './KpiTile';
@@ -35,12 +38,14 @@ function Tiles({ result, format }: { result: SessionsView; format: InsightsForma
 
 export function SessionTiles({ sessions, format }: { sessions: Promise<SessionsView>; format: InsightsFormatter }) {
   const { t } = useTranslation();
+  const hydrated = useHydrated();
   const loading = (
     <>
       <KpiTile label={t('insights.kpi.labels.sessions')} loading />
       <KpiTile label={t('insights.kpi.labels.conversionRate')} loading />
     </>
   );
+  if (!hydrated) return loading;
   return (
     <Suspense fallback={loading}>
       <Await resolve={sessions} errorElement={<Tiles result={{ status: 'error' }} format={format} />}>
