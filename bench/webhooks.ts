@@ -101,13 +101,13 @@ function profileFlags(): string[] {
   return values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
 }
 
-/** The Node flags `npm start` gives server.ts, so the bench runs the server as production does. */
-function startFlags(): string[] {
+/** The Node flags `npm start` gives server.ts, so the bench runs both servers as production does. */
+const START_FLAGS = ((): string[] => {
   const { scripts } = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
-  const flags = /\bnode((?: --[^\s]+)*) server\.ts\b/.exec(scripts.start ?? '');
+  const flags = /\bnode((?: --\S+)*) server\.ts\b/.exec(scripts.start ?? '');
   if (!flags) throw new Error(`package.json's start script does not run "node … server.ts": ${scripts.start}`);
-  return flags[1]!.trim().split(/\s+/).filter(Boolean);
-}
+  return flags[1]!.split(' ').filter(Boolean);
+})();
 
 interface Server {
   url: string;
@@ -121,13 +121,13 @@ async function startServer(kind: 'steward' | 'baseline'): Promise<Server> {
   const env = { ...process.env, ...APP_ENV, PORT: String(port), PGLITE_DATA_DIR: dataDir };
   const child =
     kind === 'steward'
-      ? spawn(process.execPath, [...startFlags(), ...profileFlags(), 'server.ts'], {
+      ? spawn(process.execPath, [...START_FLAGS, ...profileFlags(), 'server.ts'], {
           env: { ...env, NODE_ENV: 'production' },
           stdio: ['ignore', 'inherit', 'inherit'],
         })
       : spawn(
           process.execPath,
-          [...startFlags(), 'node_modules/vite-node/vite-node.mjs', 'bench/webhooks-baseline-server.ts'],
+          [...START_FLAGS, 'node_modules/vite-node/vite-node.mjs', 'bench/webhooks-baseline-server.ts'],
           {
             env: { ...env, NODE_ENV: 'production' },
             stdio: ['ignore', 'ignore', 'inherit'],

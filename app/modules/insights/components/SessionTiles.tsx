@@ -8,11 +8,11 @@
 import { Await } from '@remix-run/react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useHydrated } from '~/components/use-hydrated';
 import type { SessionsView } from '../pages.server';
 import type { InsightsFormatter } from './insights-format';
 import { KpiTile } from './KpiTile';
 import { sessionKpis } from './kpis';
+import { useHydrated } from './useHydrated';
 
 function Tiles({ result, format }: { result: SessionsView; format: InsightsFormatter }) {
   const { t } = useTranslation();
